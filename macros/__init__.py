@@ -1,0 +1,71 @@
+"""mkdocs-macros entry point: registers the site's macros and page hooks. No logic lives here.
+
+Each macro is a thin wrapper that hands the current page, the loaded data and a per-page set of cited
+sources to a plain function in this package (unit-tested in tests/unit/).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from . import care, citations, conditions, exercises, flowchart, linkcheck, pagemeta, sitedata
+from .html import Linker
+from .schema import DataError
+
+
+def define_env(env) -> None:
+    project = Path(env.project_dir)
+    try:
+        site = sitedata.load(project / "data", Path(env.conf["docs_dir"]))
+    except DataError as exc:
+        raise PluginError(f"Bad data: {exc}") from exc
+    env.variables["site_data"] = site
+    state = {"cited": set()}  # sources cited on the page being rendered
+
+    def linker() -> Linker:
+        return Linker(env.page.file.src_uri, site.pages)
+
+    env.macro(lambda *ids: citations.cite(site, linker(), ids, state["cited"]), "cite")
+    env.macro(lambda: pagemeta.page_summary(site, linker(), env.page.meta, state["cited"]),
+              "page_summary")
+    env.macro(lambda: care.red_flags(site, linker(), state["cited"]), "red_flags")
+    env.macro(lambda: care.care_levels(site, linker(), state["cited"]), "care_levels")
+    env.macro(lambda level_id: care.care_card(site, linker(), level_id, state["cited"]), "care_card")
+    env.macro(lambda group: exercises.exercise_cards(site, linker(), group, state["cited"]),
+              "exercises")
+    env.macro(lambda: citations.sources_list(site, linker()), "sources_list")
+    env.macro(lambda condition_id: conditions.condition_page(site, linker(), condition_id,
+                                                             state["cited"]), "condition_page")
+    env.macro(lambda: conditions.overview(site, linker(), state["cited"]), "conditions_overview")
+    env.macro(lambda topic: conditions.helped_by(site, linker(), topic), "conditions_helped_by")
+    env.macro(lambda: flowchart.drawing(site, linker(), state["cited"]), "flowchart_drawing")
+    env.macro(lambda: flowchart.steps(site, linker(), state["cited"]), "flowchart_steps")
+
+    env.variables["_runnersback_state"] = state
+
+
+def on_pre_page_macros(env) -> None:
+    env.variables["_runnersback_state"]["cited"] = set()
+
+
+def on_post_page_macros(env) -> None:
+    """Append the "about this page" block to every page."""
+    site = env.variables["site_data"]
+    state = env.variables["_runnersback_state"]
+    page = env.page
+    address = pagemeta.page_address(env.conf["site_url"] or "", page.url)
+    try:
+        env.markdown += pagemeta.page_footer(
+            site, Linker(page.file.src_uri, site.pages), meta=page.meta,
+            title=page.title or env.conf["site_name"], address=address, cited=state["cited"])
+    except DataError as exc:
+        raise PluginError(str(exc)) from exc
+
+
+def on_post_build(env) -> None:
+    """Fail the build on a broken internal link or anchor anywhere in the built HTML."""
+    problems = linkcheck.check_site(Path(env.conf["site_dir"]))
+    if problems:
+        raise PluginError("Broken links in the built site:\n  " + "\n  ".join(problems))

@@ -1,0 +1,136 @@
+"""Citations: inline markers that show each source's kind, and the sources page that they link to."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Iterable
+
+from .html import Linker, esc
+from .schema import DataError
+from .sitedata import SiteData
+
+SOURCES_PAGE = "sources.md"
+
+
+def anchor(source_id: str) -> str:
+    return f"src-{source_id}"
+
+
+def check_ids(site: SiteData, ids: Iterable[str], where: str) -> list[str]:
+    ids = list(ids)
+    if not ids:
+        raise DataError(where, "a citation needs at least one source id")
+    for source_id in ids:
+        if source_id not in site.sources:
+            raise DataError(where, f"unknown source id '{source_id}' "
+                                   f"(known: {', '.join(sorted(site.sources))})")
+    return ids
+
+
+def cite(site: SiteData, linker: Linker, ids: Iterable[str], cited: set[str] | None = None) -> str:
+    """An inline citation: each source's short name (linked) and its kind, in brackets.
+
+    ``cited`` collects the ids, so the page footer can list what the page rests on.
+    """
+    ids = check_ids(site, ids, f"docs/{linker.current_src}")
+    if cited is not None:
+        cited.update(ids)
+    parts = []
+    for source_id in ids:
+        source = site.sources[source_id]
+        kind = site.kinds[source["kind"]]["label"].lower()
+        title = f"{source['title']}. {source['publisher']}."
+        parts.append(f'{linker.a(SOURCES_PAGE, source["short"], anchor(source_id), title=title)}'
+                     f' <span class="cite-kind">{esc(kind)}</span>')
+    return f'<span class="cite">[{"; ".join(parts)}]</span>'
+
+
+def cited_text_list(site: SiteData, linker: Linker, items: list[dict], cited: set[str],
+                    class_: str | None = None) -> str:
+    """A bulleted list of data text items, each followed by its citation."""
+    cls = f' class="{esc(class_)}"' if class_ else ""
+    rows = [f"<li>{esc(item['text'])} {cite(site, linker, item['sources'], cited)}</li>"
+            for item in items]
+    return f"<ul{cls}>\n" + "\n".join(rows) + "\n</ul>"
+
+
+_CITE_CALL = re.compile(r"cite\(([^)]*)\)")
+_QUOTED = re.compile(r"""["']([^"']+)["']""")
+
+
+def citing_pages(site: SiteData) -> dict[str, set[str]]:
+    """Which pages cite each source, read from the Markdown and from the data that pages render.
+
+    Used for the "cited on" back-links of the sources page, which is rendered before the pages that
+    cite it, so the citations are read from the files rather than collected while rendering.
+    """
+    pages: dict[str, set[str]] = {source_id: set() for source_id in site.sources}
+    for src in sorted(site.pages):
+        text = (site.docs_dir / src).read_text(encoding="utf-8")
+        for call in _CITE_CALL.findall(text):
+            for source_id in _QUOTED.findall(call):
+                pages.setdefault(source_id, set()).add(src)
+        for line in text.splitlines():
+            if line.strip().startswith("sources:"):
+                for source_id in re.findall(r"[\w-]+", line.split(":", 1)[1]):
+                    if source_id in pages:
+                        pages[source_id].add(src)
+    for condition_id, condition in site.conditions.items():
+        for source_id in _all_sources(condition):
+            pages.setdefault(source_id, set()).add(f"conditions/{condition_id}.md")
+    return pages
+
+
+def _all_sources(node: object) -> set[str]:
+    found: set[str] = set()
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "sources" and isinstance(value, list):
+                found.update(v for v in value if isinstance(v, str))
+            else:
+                found |= _all_sources(value)
+    elif isinstance(node, list):
+        for item in node:
+            found |= _all_sources(item)
+    return found
+
+
+def page_title(site: SiteData, src: str) -> str:
+    """The title from a page's front matter, or its file name."""
+    text = (site.docs_dir / src).read_text(encoding="utf-8")
+    match = re.search(r"^title:\s*(.+)$", text, re.M)
+    return match.group(1).strip().strip("\"'") if match else Path(src).stem.replace("-", " ")
+
+
+def sources_list(site: SiteData, linker: Linker) -> str:
+    """The sources page body: every source, grouped by kind, with what it is good for and its limits."""
+    cited_on = citing_pages(site)
+    out = []
+    for kind_id, kind in site.kinds.items():
+        members = [s for s in site.sources.values() if s["kind"] == kind_id]
+        if not members:
+            continue
+        # A Markdown heading, so the kinds appear in the page's table of contents.
+        out.append(f'\n## {esc(kind["label"])} {{ #kind-{esc(kind_id)} }}\n')
+        out.append(f"<p>{esc(kind['description'])}</p>\n")
+        for source in members:
+            out.append(_source_entry(site, linker, source, sorted(cited_on.get(source["id"], ()))))
+            out.append("")
+    return "\n".join(out)
+
+
+def _source_entry(site: SiteData, linker: Linker, source: dict, pages: list[str]) -> str:
+    facts = [f"<dt>Kind</dt>\n<dd>{esc(site.kinds[source['kind']]['label'])}"
+             + (" (promotes a paid service)" if source.get("promotional") else "") + "</dd>",
+             f"<dt>Published by</dt>\n<dd>{esc(source['publisher'])}"
+             + (f", {esc(source['date'])}" if source.get("date") else "") + "</dd>",
+             f"<dt>Good for</dt>\n<dd>{esc(source['good_for'])}</dd>",
+             f"<dt>Limits</dt>\n<dd>{esc(source['limits'])}</dd>"]
+    if source.get("document"):
+        facts.append(f"<dt>Source file</dt>\n<dd><code>{esc(source['document'])}</code></dd>")
+    if pages:
+        links = ", ".join(linker.a(p, page_title(site, p)) for p in pages)
+        facts.append(f"<dt>Cited on</dt>\n<dd>{links}</dd>")
+    return (f'<section class="source-entry" id="{esc(anchor(source["id"]))}">\n'
+            f'<h3>{esc(source["title"])}</h3>\n<dl>\n' + "\n".join(facts) + "\n</dl>\n</section>")

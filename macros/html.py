@@ -1,0 +1,65 @@
+"""Small HTML helpers shared by every renderer.
+
+Every string that comes from data goes through :func:`esc` (or :func:`attr`) before it reaches HTML.
+Renderers put a newline between block elements: Material's search indexer glues words together
+across tags that touch.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+from pathlib import PurePosixPath
+
+
+def esc(text: object) -> str:
+    """Escape text for an HTML text node or a quoted attribute."""
+    return html.escape(str(text), quote=True)
+
+
+def attrs(**values: object) -> str:
+    """Render attributes; ``class_`` becomes ``class``; None and False are left out."""
+    out = []
+    for name, value in values.items():
+        if value is None or value is False:
+            continue
+        name = name.rstrip("_").replace("_", "-")
+        out.append(f' {name}' if value is True else f' {name}="{esc(value)}"')
+    return "".join(out)
+
+
+def page_url(src_path: str) -> str:
+    """The built URL of a Markdown page, as MkDocs writes it with ``use_directory_urls: false``."""
+    path = PurePosixPath(src_path)
+    if path.suffix != ".md":
+        return src_path
+    if path.stem in ("index", "README"):
+        return str(path.with_name("index.html"))
+    return str(path.with_suffix(".html"))
+
+
+class Linker:
+    """Builds relative links from the page being rendered to other pages of the site.
+
+    Relative links keep the site working from a folder on disk (file://) and under any base path on
+    GitHub Pages. A link to a page that does not exist raises immediately with both page names.
+    """
+
+    def __init__(self, current_src: str, known_pages: set[str]):
+        self.current_src = current_src
+        self.known_pages = known_pages
+
+    def href(self, target_src: str, anchor: str | None = None) -> str:
+        if target_src not in self.known_pages:
+            raise LinkError(f"{self.current_src}: macro links to '{target_src}', which is not a page "
+                            f"of the site")
+        here = posixpath.dirname(page_url(self.current_src)) or "."
+        url = posixpath.relpath(page_url(target_src), here)
+        return f"{url}#{anchor}" if anchor else url
+
+    def a(self, target_src: str, text: str, anchor: str | None = None, **extra: object) -> str:
+        return f'<a{attrs(href=self.href(target_src, anchor), **extra)}>{esc(text)}</a>'
+
+
+class LinkError(Exception):
+    """A macro tried to link to a page that does not exist."""

@@ -1,0 +1,150 @@
+"""Load every data file once, check each against its schema, and check references between them.
+
+The one place that reads ``data/``. Renderers receive a :class:`SiteData` and never open files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+from .schema import (BOOL, DATE, TEXT, YEAR_MONTH, DataError, Field, Mapping, Record, check_entries,
+                     list_of, load_yaml, top_level, MAPPING)
+
+# A piece of text with the sources that back it: the unit of cited advice in every data file.
+CITED_TEXT = Record({"text": Field(TEXT), "sources": Field(list_of(TEXT))}, id_field=None)
+
+KIND = Record({"id": Field(TEXT), "label": Field(TEXT), "description": Field(TEXT)})
+
+SOURCE = Record({
+    "id": Field(TEXT), "short": Field(TEXT), "title": Field(TEXT), "kind": Field(TEXT),
+    "document": Field(TEXT, required=False), "date": Field(YEAR_MONTH, required=False),
+    "publisher": Field(TEXT), "promotional": Field(BOOL, required=False),
+    "good_for": Field(TEXT), "limits": Field(TEXT),
+})
+
+CARE_LEVEL = Record({
+    "id": Field(TEXT), "label": Field(TEXT), "heading": Field(TEXT), "icon": Field(TEXT),
+    "summary": Field(TEXT), "action": Field(TEXT),
+    "signs": Field(list_of(MAPPING), record=CITED_TEXT),
+})
+
+EXERCISE = Record({
+    "id": Field(TEXT), "name": Field(TEXT), "group": Field(TEXT), "works": Field(TEXT),
+    "steps": Field(list_of(TEXT)), "dose": Field(TEXT), "avoid": Field(TEXT),
+    "sources": Field(list_of(TEXT)),
+})
+EXERCISE_GROUPS = ("core", "stretch")
+
+
+@dataclass
+class SiteData:
+    data_dir: Path
+    docs_dir: Path
+    kinds: dict[str, dict] = field(default_factory=dict)
+    sources: dict[str, dict] = field(default_factory=dict)
+    care_levels: dict[str, dict] = field(default_factory=dict)  # in order, most urgent first
+    exercises: dict[str, dict] = field(default_factory=dict)
+    conditions: dict[str, dict] = field(default_factory=dict)
+    condition_meta: dict[str, Any] = field(default_factory=dict)
+    flowchart: Any = None
+    pages: set[str] = field(default_factory=set)  # every Markdown page, as a path under docs/
+
+    def rel(self, path: Path) -> str:
+        """A data file's name as an editor sees it in messages: ``data/conditions.yml``."""
+        try:
+            return str(path.relative_to(self.data_dir.parent))
+        except ValueError:
+            return str(path)
+
+
+def find_pages(docs_dir: Path) -> set[str]:
+    return {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md")
+            if "includes" not in p.relative_to(docs_dir).parts}
+
+
+def check_refs(document: Any, *, key: str, known: Iterable[str], file: str, what: str,
+               entry: str | None = None) -> None:
+    """Check every value under ``key`` anywhere in ``document`` names a known id.
+
+    ``key`` may hold one id or a list of ids. The error names the nearest enclosing entry's id.
+    """
+    known = set(known)
+    if isinstance(document, list):
+        for item in document:
+            check_refs(item, key=key, known=known, file=file, what=what, entry=entry)
+        return
+    if not isinstance(document, dict):
+        return
+    entry = document.get("id", entry) if isinstance(document.get("id"), str) else entry
+    if key in document:
+        values = document[key] if isinstance(document[key], list) else [document[key]]
+        for value in values:
+            if value not in known:
+                raise DataError(file, f"unknown {what} '{value}' (known: {', '.join(sorted(known))})",
+                                line=getattr(document, "line", None), entry=entry, field=key)
+    for name, value in document.items():
+        if name != key:
+            check_refs(value, key=key, known=known, file=file, what=what, entry=entry)
+
+
+def load_sources(site: SiteData, path: Path) -> None:
+    file = site.rel(path)
+    doc = top_level(load_yaml(path, file), file=file, keys={"kinds": True, "sources": True})
+    site.kinds = {k["id"]: k for k in check_entries(doc["kinds"], KIND, file=file, what="kinds")}
+    sources = check_entries(doc["sources"], SOURCE, file=file, what="sources")
+    check_refs(sources, key="kind", known=site.kinds, file=file, what="source kind")
+    site.sources = {s["id"]: s for s in sources}
+
+
+def load_care_levels(site: SiteData, path: Path) -> None:
+    file = site.rel(path)
+    doc = top_level(load_yaml(path, file), file=file, keys={"care_levels": True})
+    levels = check_entries(doc["care_levels"], CARE_LEVEL, file=file, what="care_levels")
+    check_refs(levels, key="sources", known=site.sources, file=file, what="source")
+    site.care_levels = {level["id"]: level for level in levels}
+
+
+def load_exercises(site: SiteData, path: Path) -> None:
+    file = site.rel(path)
+    doc = top_level(load_yaml(path, file), file=file, keys={"exercises": True})
+    exercises = check_entries(doc["exercises"], EXERCISE, file=file, what="exercises")
+    check_refs(exercises, key="group", known=EXERCISE_GROUPS, file=file, what="exercise group")
+    check_refs(exercises, key="sources", known=site.sources, file=file, what="source")
+    site.exercises = {e["id"]: e for e in exercises}
+
+
+def load(data_dir: Path, docs_dir: Path) -> SiteData:
+    """Load and check all data. Raises DataError on the first problem found."""
+    from . import conditions, flowchart  # import here: they build on this module
+
+    site = SiteData(data_dir=data_dir, docs_dir=docs_dir, pages=find_pages(docs_dir))
+    load_sources(site, data_dir / "sources.yml")
+    load_care_levels(site, data_dir / "care_levels.yml")
+    if (data_dir / "exercises.yml").exists():
+        load_exercises(site, data_dir / "exercises.yml")
+    conditions.load(site, data_dir / "conditions.yml")
+    flowchart.load(site, data_dir / "flowchart.yml")
+    return site
+
+
+def check_page_meta(meta: dict, src: str) -> None:
+    """Every page states when it was reviewed and when it will be next."""
+    for key in ("reviewed", "next_review"):
+        value = meta.get(key)
+        if value is None:
+            raise DataError(f"docs/{src}", "front matter needs a date (YYYY-MM-DD)", field=key)
+        problem = DATE.check(value)
+        if problem:
+            raise DataError(f"docs/{src}", problem, field=key)
+    if meta["next_review"] <= meta["reviewed"]:
+        raise DataError(f"docs/{src}", "next review must come after the last review",
+                        field="next_review")
+    summary = meta.get("summary")
+    if summary is not None:
+        Record({"summary": Field(list_of(MAPPING), record=CITED_TEXT)}, id_field=None).check(
+            Mapping(summary=summary), file=f"docs/{src}")
+
+
+__all__ = ["SiteData", "load", "check_refs", "CITED_TEXT", "DataError", "check_page_meta", "Mapping"]

@@ -1,0 +1,164 @@
+"""Shared fixtures: the real site, built once per run; a local web server; Debian's Chromium.
+
+Browser pages fail their test on any console error, uncaught exception, failed request or request to
+another host: the site must work offline.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # so tests can `import macros`
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")  # override on macOS
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+SOURCE_DATE_EPOCH = "1763856000"  # fixed, so builds are reproducible
+
+
+def build_site(project: Path, out: Path, extra_env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run the real strict build of ``project`` into ``out``; returns the finished process."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH,
+           **(extra_env or {})}
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)],
+                          cwd=project, env=env, capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("site") / "site"
+    result = build_site(ROOT, out)
+    if result.returncode != 0:
+        pytest.fail(f"The site does not build:\n{result.stdout}\n{result.stderr}", pytrace=False)
+    return out
+
+
+def site_pages(site_dir: Path) -> list[str]:
+    """Every page of the built site, as paths relative to its root (404 excluded)."""
+    return sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html")
+                  if p.name != "404.html" and "assets" not in p.parts)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:  # keep test output readable
+        pass
+
+
+@pytest.fixture(scope="session")
+def base_url(site_dir) -> str:
+    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def file_url(site_dir) -> str:
+    return site_dir.as_uri() + "/"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (.ci/run does)", pytrace=False)
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class PageGuard:
+    """Records what a page did wrong: console errors, page errors, failed and off-site requests."""
+
+    def __init__(self, page, allowed_prefixes: tuple[str, ...]):
+        self.problems: list[str] = []
+        self.allowed = allowed_prefixes + ("data:", "blob:", "about:")
+        page.on("console", lambda msg: msg.type == "error" and
+                self.problems.append(f"console error: {msg.text} ({msg.location.get('url')})"))
+        page.on("pageerror", lambda exc: self.problems.append(f"page error: {exc}"))
+        page.on("requestfailed", lambda req: self.problems.append(
+            f"request failed: {req.url} ({req.failure})"))
+        page.on("request", self._on_request)
+
+    def _on_request(self, request) -> None:
+        if not request.url.startswith(self.allowed):
+            self.problems.append(f"request to another host: {request.url}")
+
+
+@pytest.fixture
+def new_page(browser, base_url, file_url):
+    """Factory: ``new_page(javascript_enabled=True, **context_options)``.
+
+    Requests to other hosts are blocked and reported; at the end of the test any recorded problem
+    fails it.
+    """
+    opened = []
+
+    def make(javascript_enabled: bool = True, color_scheme: str = "light", **options):
+        context = browser.new_context(java_script_enabled=javascript_enabled,
+                                      color_scheme=color_scheme, **options)
+        host = urlsplit(base_url).netloc
+
+        def route(route):
+            url = urlsplit(route.request.url)
+            if url.scheme in ("http", "https", "ws", "wss") and url.netloc != host:
+                route.abort()
+            else:
+                route.continue_()
+        context.route("**/*", route)
+        page = context.new_page()
+        page.guard = PageGuard(page, (base_url, "file://"))
+        opened.append((context, page))
+        return page
+
+    yield make
+    problems = [f"{p.url}: {problem}" for _, p in opened for problem in p.guard.problems]
+    for context, _ in opened:
+        context.close()
+    assert not problems, "\n".join(problems)
+
+
+@pytest.fixture
+def page(new_page):
+    return new_page()
+
+
+def search(page, start_url: str, query: str, timeout: float = 15_000) -> list[str]:
+    """Type ``query`` into the real search box on ``start_url``; return the result links in order."""
+    page.goto(start_url)
+    box = page.locator(".md-search__input")
+    box.click()
+    box.press_sequentially(query, delay=20)
+    page.locator(".md-search-result__item").first.wait_for(timeout=timeout)
+    return page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
+
+
+def pdf_pages(pdf: bytes, tmp_path: Path) -> int:
+    """Number of pages in a PDF, counted by poppler's pdfinfo."""
+    path = tmp_path / "count.pdf"
+    path.write_bytes(pdf)
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return int(next(line.split()[1] for line in info.splitlines() if line.startswith("Pages:")))
+
+
+@pytest.fixture
+def scratch_project(tmp_path) -> Path:
+    """A copy of the project to break on purpose."""
+    dest = tmp_path / "project"
+    shutil.copytree(ROOT, dest, ignore=shutil.ignore_patterns(".venv", ".git", "site", "__pycache__",
+                                                              ".pytest_cache", "build"))
+    return dest

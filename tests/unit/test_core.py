@@ -1,0 +1,180 @@
+"""Unit tests for the shared macro core: schema checks, links, escaping, citations, care cards,
+page footer and the built-site link check."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from macros import care, citations, linkcheck, pagemeta, sitedata
+from macros.html import Linker, LinkError, attrs, esc, page_url
+from macros.schema import DataError, Field, Record, TEXT, check_entries, list_of, load_yaml
+
+
+# --- schema ----------------------------------------------------------------------------------------
+
+def _yaml(tmp_path: Path, text: str) -> list:
+    path = tmp_path / "x.yml"
+    path.write_text(text, encoding="utf-8")
+    return load_yaml(path, "data/x.yml")
+
+
+RECORD = Record({"id": Field(TEXT), "name": Field(TEXT), "tags": Field(list_of(TEXT), required=False)})
+
+
+def test_unknown_field_names_file_line_entry_and_field(tmp_path):
+    entries = _yaml(tmp_path, "- id: a\n  name: A\n- id: b\n  nmae: B\n")
+    with pytest.raises(DataError) as err:
+        check_entries(entries, RECORD, file="data/x.yml", what="things")
+    assert str(err.value).startswith("data/x.yml:3: entry 'b', field 'nmae': unknown field")
+
+
+def test_missing_field(tmp_path):
+    with pytest.raises(DataError, match=r"data/x.yml:1: entry 'a', field 'name': required field is missing"):
+        check_entries(_yaml(tmp_path, "- id: a\n"), RECORD, file="data/x.yml", what="things")
+
+
+def test_wrong_type(tmp_path):
+    with pytest.raises(DataError, match=r"field 'tags': expected a list of text, got text 'one'"):
+        check_entries(_yaml(tmp_path, "- id: a\n  name: A\n  tags: one\n"), RECORD,
+                      file="data/x.yml", what="things")
+
+
+def test_duplicate_id(tmp_path):
+    with pytest.raises(DataError, match=r"data/x.yml:3: entry 'a', field 'id': duplicate id \(first used on line 1\)"):
+        check_entries(_yaml(tmp_path, "- id: a\n  name: A\n- id: a\n  name: B\n"), RECORD,
+                      file="data/x.yml", what="things")
+
+
+def test_invalid_yaml_names_the_line(tmp_path):
+    with pytest.raises(DataError, match=r"data/x.yml:3: not valid YAML"):
+        _yaml(tmp_path, "- id: a\n  name: A\n  - oops\n")
+
+
+def test_unknown_reference(tmp_path):
+    entries = _yaml(tmp_path, "- id: a\n  items:\n    - text: t\n      sources: [nope]\n")
+    with pytest.raises(DataError, match=r"data/x.yml:3: entry 'a', field 'sources': unknown source 'nope'"):
+        sitedata.check_refs(entries, key="sources", known={"ok"}, file="data/x.yml", what="source")
+
+
+# --- html ------------------------------------------------------------------------------------------
+
+def test_esc_and_attrs_escape_data():
+    assert esc('<b> & "q"') == "&lt;b&gt; &amp; &quot;q&quot;"
+    assert attrs(class_="a", title='x"y', hidden=True, data_x=None) == ' class="a" title="x&quot;y" hidden'
+
+
+def test_page_urls_and_relative_links():
+    assert page_url("index.md") == "index.html"
+    assert page_url("conditions/index.md") == "conditions/index.html"
+    assert page_url("conditions/si-joint.md") == "conditions/si-joint.html"
+    pages = {"index.md", "causes.md", "conditions/si-joint.md"}
+    assert Linker("conditions/si-joint.md", pages).href("causes.md", "gait") == "../causes.html#gait"
+    assert Linker("causes.md", pages).href("conditions/si-joint.md") == "conditions/si-joint.html"
+    with pytest.raises(LinkError, match="causes.md: macro links to 'nope.md'"):
+        Linker("causes.md", pages).href("nope.md")
+
+
+# --- data, citations, care -------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def site():
+    data = sitedata.SiteData(data_dir=ROOT / "data", docs_dir=ROOT / "docs",
+                             pages=sitedata.find_pages(ROOT / "docs"))
+    sitedata.load_sources(data, ROOT / "data" / "sources.yml")
+    sitedata.load_care_levels(data, ROOT / "data" / "care_levels.yml")
+    return data
+
+
+def test_every_source_kind_is_known_and_labelled(site):
+    assert set(site.kinds) >= {"personal", "community", "practitioner", "physician", "public-health"}
+    for source in site.sources.values():
+        assert source["kind"] in site.kinds
+
+
+def test_cite_links_each_source_and_shows_its_kind(site):
+    cited: set[str] = set()
+    html = citations.cite(site, Linker("conditions/si-joint.md", site.pages),
+                          ["clinic", "nhs-back-pain"], cited)
+    assert 'href="../sources.html#src-clinic"' in html
+    assert ">practitioner<" in html and ">public health guidance<" in html
+    assert cited == {"clinic", "nhs-back-pain"}
+
+
+def test_cite_rejects_unknown_ids_naming_the_page(site):
+    with pytest.raises(DataError, match=r"docs/about.md: unknown source id 'nope'"):
+        citations.cite(site, Linker("about.md", site.pages), ["nope"], set())
+
+
+def test_care_levels_are_the_four_in_order(site):
+    assert list(site.care_levels) == ["emergency", "urgent", "see-professional", "self-care"]
+
+
+def test_care_card_has_level_in_text_and_icon(site):
+    html = care.care_card(site, Linker("index.md", site.pages), "emergency", set())
+    assert "Emergency:</span> Call 999" in html
+    assert 'class="care-card__icon" aria-hidden="true"' in html
+    with pytest.raises(DataError, match="unknown care level 'soon'"):
+        care.care_card(site, Linker("index.md", site.pages), "soon", set())
+
+
+def test_red_flags_cover_the_public_guidance_signs(site):
+    html = care.red_flags(site, Linker("index.md", site.pages), cited := set())
+    text = html.lower()
+    for sign in ("both legs", "genitals", "peeing", "temperature", "weight", "night"):
+        assert sign in text, sign
+    assert {"nhs-back-pain", "nice-cks"} <= cited
+    assert 'href="when-to-get-help.html"' in html
+
+
+def test_care_level_data_is_escaped(site):
+    level = dict(site.care_levels["urgent"], heading="Call <b>now</b> & wait")
+    site.care_levels["urgent"] = level
+    try:
+        html = care.care_card(site, Linker("index.md", site.pages), "urgent", set())
+    finally:
+        sitedata.load_care_levels(site, ROOT / "data" / "care_levels.yml")
+    assert "Call &lt;b&gt;now&lt;/b&gt; &amp; wait" in html
+
+
+# --- page footer -----------------------------------------------------------------------------------
+
+def test_page_footer_lists_sources_and_dates(site):
+    meta = {"reviewed": datetime.date(2026, 11, 23), "next_review": datetime.date(2027, 5, 23)}
+    html = pagemeta.page_footer(site, Linker("about.md", site.pages), meta=meta, title="About",
+                                address="https://example.org/about.html", cited={"clinic"})
+    assert "23 November 2026" in html and "23 May 2027" in html
+    assert "Clinic article" in html and "not a diagnosis" in html
+    assert "<svg" in html and "https://example.org/about.html" in html
+
+
+def test_page_footer_requires_review_dates(site):
+    with pytest.raises(DataError, match=r"docs/about.md: field 'next_review'"):
+        pagemeta.page_footer(site, Linker("about.md", site.pages),
+                             meta={"reviewed": datetime.date(2026, 1, 1)}, title="t", address="a",
+                             cited=set())
+
+
+def test_qr_code_is_inline_svg_without_network():
+    svg = pagemeta.qr_svg("https://example.org/a.html")
+    assert svg.startswith("<svg") and "page-qr" in svg and "http://www.w3.org/2000/svg" in svg
+
+
+# --- link check ------------------------------------------------------------------------------------
+
+def test_linkcheck_finds_missing_files_anchors_and_offsite_resources(tmp_path):
+    (tmp_path / "a.html").write_text(
+        '<h1 id="top">A</h1>\n<a href="b.html#here">ok</a>\n<a href="b.html#gone">x</a>\n'
+        '<a href="#top">ok</a>\n<a href="missing.html">x</a>\n<a href="https://nhs.uk/">ok</a>\n'
+        '<script src="https://cdn.example/x.js"></script>\n<link rel="canonical" href="https://x/">\n'
+        '<img src="/abs.png" alt="">', encoding="utf-8")
+    (tmp_path / "b.html").write_text('<p id="here">B</p>', encoding="utf-8")
+    problems = linkcheck.check_site(tmp_path)
+    assert len(problems) == 4, problems
+    assert any("a.html:3" in p and "no element with id 'gone' in b.html" in p for p in problems)
+    assert any("a.html:5" in p and "'missing.html' does not exist" in p for p in problems)
+    assert any("a.html:7" in p and "another host" in p for p in problems)
+    assert any("a.html:9" in p and "absolute path" in p for p in problems)

@@ -138,13 +138,25 @@ def page(new_page):
 
 
 def search(page, start_url: str, query: str, timeout: float = 15_000) -> list[str]:
-    """Type ``query`` into the real search box on ``start_url``; return the result links in order."""
+    """Type ``query`` into the real search box on ``start_url``.
+
+    Returns the result pages in order, as paths relative to the site root ("conditions/sciatica.html"),
+    without the highlight query or section anchor.
+    """
     page.goto(start_url)
     box = page.locator(".md-search__input")
     box.click()
     box.press_sequentially(query, delay=20)
     page.locator(".md-search-result__item").first.wait_for(timeout=timeout)
-    return page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
+    root = start_url.rsplit("/", 1)[0] + "/"
+    hrefs = page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
+    pages = []
+    for href in hrefs:
+        path = href.split("#")[0].split("?")[0]
+        path = path[len(root):] if path.startswith(root) else path
+        if path not in pages:
+            pages.append(path)
+    return pages
 
 
 def pdf_pages(pdf: bytes, tmp_path: Path) -> int:

@@ -33,7 +33,7 @@ def test_search_finds_the_page_holding_a_word(new_page, base_url, file_url, orig
     page = new_page()
     results = search(page, root + "index.html", "adverts")
     assert results, "no results"
-    assert results[0].split("#")[0].endswith("about.html"), results
+    assert results[0] == "about.html", results
 
 
 @pytest.mark.parametrize("origin", ["http", "file"])
@@ -43,7 +43,7 @@ def test_navigation_links_work(new_page, base_url, file_url, origin):
     page.goto(root + "index.html")
     page.locator(".md-nav--primary a.md-nav__link", has_text="About this site").first.click()
     page.wait_for_url("**/about.html")
-    assert page.locator("article h1").inner_text() == "About this site"
+    assert page.locator("article h1").inner_text().startswith("About this site")
     page.locator(".md-nav--primary a.md-nav__link", has_text="Sources").first.click()
     page.wait_for_url("**/sources.html")
 

@@ -54,13 +54,18 @@ def care_levels(site: SiteData, linker: Linker, cited: set[str]) -> str:
 
 
 def red_flags(site: SiteData, linker: Linker, cited: set[str]) -> str:
-    """The compact box of emergency and urgent signs, linking to the full help page."""
+    """The compact box of emergency and urgent signs, linking to the full help page.
+
+    Short enough for a phone's first screen: one citation per level, not one per sign.
+    """
     parts = []
     for level_id in ("emergency", "urgent"):
         care = level(site, level_id, "data/care_levels.yml")
+        signs = "\n".join(f"<li>{esc(sign['text'])}</li>" for sign in care["signs"])
+        sources = sorted({s for sign in care["signs"] for s in sign["sources"]})
         parts.append(f'<div class="red-flags__level red-flags__level--{level_id}">\n'
-                     f'{card_heading(care, "p")}\n'
-                     + cited_text_list(site, linker, care["signs"], cited) + "\n</div>")
+                     f'{card_heading(care, "p")}\n<ul>\n{signs}\n</ul>\n'
+                     f'<p class="red-flags__sources">{cite(site, linker, sources, cited)}</p>\n</div>')
     more = linker.a(HELP_PAGE, "All warning signs and who to see")
     return (f'<aside class="red-flags" aria-label="Urgent warning signs">\n'
             + "\n".join(parts) + f'\n<p class="red-flags__more">{more}</p>\n</aside>')

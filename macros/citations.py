@@ -39,7 +39,7 @@ def cite(site: SiteData, linker: Linker, ids: Iterable[str], cited: set[str] | N
     parts = []
     for source_id in ids:
         source = site.sources[source_id]
-        kind = site.kinds[source["kind"]]["label"].lower()
+        kind = site.kinds[source["kind"]]["tag"]
         title = f"{source['title']}. {source['publisher']}."
         parts.append(f'{linker.a(SOURCES_PAGE, source["short"], anchor(source_id), title=title)}'
                      f' <span class="cite-kind">{esc(kind)}</span>')

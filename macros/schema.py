@@ -89,6 +89,8 @@ def _describe(value: Any) -> str:
         return f"a number ({value})"
     if isinstance(value, (datetime.date,)):
         return f"a date ({value})"
+    if isinstance(value, str):
+        return f"text {value!r}"
     return f"{type(value).__name__} {value!r}"
 
 

@@ -15,7 +15,7 @@ from .schema import (BOOL, DATE, TEXT, YEAR_MONTH, DataError, Field, Mapping, Re
 # A piece of text with the sources that back it: the unit of cited advice in every data file.
 CITED_TEXT = Record({"text": Field(TEXT), "sources": Field(list_of(TEXT))}, id_field=None)
 
-KIND = Record({"id": Field(TEXT), "label": Field(TEXT), "description": Field(TEXT)})
+KIND = Record({"id": Field(TEXT), "label": Field(TEXT), "tag": Field(TEXT), "description": Field(TEXT)})
 
 SOURCE = Record({
     "id": Field(TEXT), "short": Field(TEXT), "title": Field(TEXT), "kind": Field(TEXT),

@@ -100,7 +100,7 @@ def test_cite_links_each_source_and_shows_its_kind(site):
     html = citations.cite(site, Linker("conditions/si-joint.md", site.pages),
                           ["clinic", "nhs-back-pain"], cited)
     assert 'href="../sources.html#src-clinic"' in html
-    assert ">practitioner<" in html and ">public health guidance<" in html
+    assert ">practitioner<" in html and ">public guidance<" in html
     assert cited == {"clinic", "nhs-back-pain"}
 
 

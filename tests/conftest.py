@@ -90,8 +90,9 @@ class PageGuard:
         page.on("console", lambda msg: msg.type == "error" and
                 self.problems.append(f"console error: {msg.text} ({msg.location.get('url')})"))
         page.on("pageerror", lambda exc: self.problems.append(f"page error: {exc}"))
-        page.on("requestfailed", lambda req: self.problems.append(
-            f"request failed: {req.url} ({req.failure})"))
+        # ERR_ABORTED is the browser dropping a page's pending requests when the test moves on.
+        page.on("requestfailed", lambda req: req.failure != "net::ERR_ABORTED" and
+                self.problems.append(f"request failed: {req.url} ({req.failure})"))
         page.on("request", self._on_request)
 
     def _on_request(self, request) -> None:

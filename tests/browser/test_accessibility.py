@@ -1,0 +1,118 @@
+"""Accessibility (WCAG 2.2 AA) on every page: axe-core in light and dark, phone and desktop; keyboard
+use (target size is axe's WCAG 2.2 target-size rule); pages without JavaScript; HTML validity with the Nu Html Checker (vnu)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, site_pages
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+
+def _need(path: Path) -> None:
+    if not path.exists():
+        pytest.fail(f"{path.relative_to(ROOT)} is missing: run `npm ci` (.ci/run does)", pytrace=False)
+
+
+def run_axe(page) -> list[str]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("""tags => axe.run(document, {runOnly: {type: 'tag', values: tags},
+                                                        resultTypes: ['violations']})""", AXE_TAGS)
+    return [f"{v['id']} ({v['impact']}): {v['help']} -> "
+            + "; ".join(n["target"][0] if isinstance(n["target"][0], str) else str(n["target"])
+                        for n in v["nodes"][:3])
+            for v in result["violations"]]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [360, 1280])
+def test_axe_finds_no_violation(new_page, site_dir, base_url, scheme, width):
+    _need(AXE)
+    page = new_page(color_scheme=scheme, viewport={"width": width, "height": 800})
+    failures = []
+    for path in site_pages(site_dir):
+        page.goto(base_url + path)
+        failures += [f"{path}: {v}" for v in run_axe(page)]
+    assert not failures, "\n".join(failures)
+
+
+# Known Material quirks that vnu reports as errors, each harmless to readers. Named here so that no
+# other error can hide behind them.
+VNU_MATERIAL_QUIRKS = {
+    # base.html gives its hidden drawer/search toggle checkboxes autocomplete="off" (so browsers do
+    # not restore them as checked on Back); vnu allows autocomplete only on text-like inputs.
+    "Attribute “autocomplete” is only allowed when the input type is",
+    # partials/nav-item.html writes tabindex="" on section labels that are not focusable; browsers
+    # treat an empty tabindex as absent.
+    "Bad value “” for attribute “tabindex” on element “label”",
+}
+
+
+def test_html_is_valid(site_dir):
+    _need(VNU)
+    pages = [str(site_dir / p) for p in site_pages(site_dir)]
+    result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json", *pages],
+                            capture_output=True, text=True, timeout=300)
+    messages = json.loads(result.stderr or "{}").get("messages", [])
+    errors = [f"{Path(m.get('url', '')).name}:{m.get('lastLine')}: {m['message']}" for m in messages
+              if m.get("type") == "error"
+              and not any(m["message"].startswith(quirk) for quirk in VNU_MATERIAL_QUIRKS)]
+    assert not errors, "\n".join(errors)
+
+
+def test_skip_link_and_visible_focus(page, base_url):
+    page.goto(base_url + "causes.html")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.className + ' ' + document.activeElement.textContent")
+    # Material's first focusable element is its skip link.
+    assert "md-skip" in focused, focused
+    page.keyboard.press("Enter")
+    outline = page.evaluate("""() => { const a = [...document.querySelectorAll('article a')][0];
+        a.focus(); const s = getComputedStyle(a); return s.outlineStyle + ' ' + s.outlineWidth; }""")
+    assert outline.startswith("solid") and not outline.endswith(" 0px"), outline
+
+
+def test_keyboard_opens_search_and_reaches_a_result(page, base_url):
+    page.goto(base_url + "index.html")
+    page.keyboard.press("/")  # Material's search shortcut
+    page.keyboard.type("stretch", delay=30)
+    page.locator(".md-search-result__item").first.wait_for()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/stretching.html*")
+
+
+def test_palette_toggle_works_by_keyboard(page, base_url):
+    page.goto(base_url + "index.html")
+    before = page.locator("body").get_attribute("data-md-color-scheme")
+    toggle = page.locator("label.md-header__button[for^='__palette']:visible").first
+    target = toggle.get_attribute("for")
+    page.locator(f"#{target}").focus()
+    page.keyboard.press("Space")
+    assert page.locator("body").get_attribute("data-md-color-scheme") != before
+
+
+def test_reduced_motion_is_respected(new_page, base_url):
+    page = new_page(reduced_motion="reduce")
+    page.goto(base_url + "index.html")
+    duration = page.evaluate("getComputedStyle(document.querySelector('.md-header')).transitionDuration")
+    assert all(float(d.rstrip("s")) <= 0.001 for d in duration.split(",")), duration
+
+
+def test_every_page_reads_and_navigates_without_javascript(new_page, site_dir, base_url):
+    page = new_page(javascript_enabled=False)
+    for path in site_pages(site_dir):
+        page.goto(base_url + path)
+        assert page.locator("article h1").is_visible(), path
+        assert len(page.locator("article").inner_text()) > 200, path
+    # Navigation: the nav links are plain links.
+    page.goto(base_url + "index.html")
+    page.locator(".md-nav--primary a.md-nav__link", has_text="Shoes").first.click()
+    page.wait_for_url("**/shoes.html")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import care, citations, conditions, exercises, flowchart, linkcheck, pagemeta, sitedata
+from . import care, citations, conditions, exercises, flowchart, pagemeta, sitedata
 from .html import Linker
 from .schema import DataError
 
@@ -62,10 +62,3 @@ def on_post_page_macros(env) -> None:
             title=page.title or env.conf["site_name"], address=address, cited=state["cited"])
     except DataError as exc:
         raise PluginError(str(exc)) from exc
-
-
-def on_post_build(env) -> None:
-    """Fail the build on a broken internal link or anchor anywhere in the built HTML."""
-    problems = linkcheck.check_site(Path(env.conf["site_dir"]))
-    if problems:
-        raise PluginError("Broken links in the built site:\n  " + "\n  ".join(problems))

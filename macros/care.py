@@ -25,8 +25,10 @@ def card_anchor(level_id: str) -> str:
     return f"care-{level_id}"
 
 
-def card_heading(care: dict, tag: str = "h3") -> str:
-    return (f'<{tag} class="care-card__heading">'
+def card_heading(care: dict, tag: str = "h3", ident: str | None = None) -> str:
+    # Anchor ids sit on headings: the booklet plugin keeps only heading and list-item ids unique.
+    id_attr = f' id="{esc(ident)}"' if ident else ""
+    return (f'<{tag} class="care-card__heading"{id_attr}>'
             f'<span class="care-card__icon" aria-hidden="true">{esc(care["icon"])}</span> '
             f'<span class="care-card__level">{esc(care["label"])}:</span> {esc(care["heading"])}'
             f'</{tag}>')
@@ -39,9 +41,9 @@ def care_card(site: SiteData, linker: Linker, level_id: str, cited: set[str], *,
     ``signs`` replaces the level's own signs (a condition page lists the signs that raise *its* level).
     """
     care = level(site, level_id, f"docs/{linker.current_src}")
-    ident = f' id="{card_anchor(level_id)}"' if with_id else ""
+    heading = card_heading(care, ident=card_anchor(level_id) if with_id else None)
     body = cited_text_list(site, linker, signs if signs is not None else care["signs"], cited)
-    return (f'<div class="care-card care-card--{esc(level_id)}"{ident}>\n{card_heading(care)}\n'
+    return (f'<div class="care-card care-card--{esc(level_id)}">\n{heading}\n'
             f'<p>{esc(care["summary"])}</p>\n{body}\n'
             f'<p class="care-card__action"><strong>What to do:</strong> {esc(care["action"])}</p>\n'
             f'{extra_html}</div>')

@@ -132,5 +132,5 @@ def _source_entry(site: SiteData, linker: Linker, source: dict, pages: list[str]
     if pages:
         links = ", ".join(linker.a(p, page_title(site, p)) for p in pages)
         facts.append(f"<dt>Cited on</dt>\n<dd>{links}</dd>")
-    return (f'<section class="source-entry" id="{esc(anchor(source["id"]))}">\n'
-            f'<h3>{esc(source["title"])}</h3>\n<dl>\n' + "\n".join(facts) + "\n</dl>\n</section>")
+    return (f'<section class="source-entry">\n'
+            f'<h3 id="{esc(anchor(source["id"]))}">{esc(source["title"])}</h3>\n<dl>\n' + "\n".join(facts) + "\n</dl>\n</section>")

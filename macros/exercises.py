@@ -10,8 +10,8 @@ from .sitedata import EXERCISE_GROUPS, SiteData
 
 def exercise_card(site: SiteData, linker: Linker, exercise: dict, cited: set[str]) -> str:
     steps = "\n".join(f"<li>{esc(step)}</li>" for step in exercise["steps"])
-    return f"""<section class="exercise-card" id="exercise-{esc(exercise['id'])}" aria-labelledby="exercise-{esc(exercise['id'])}-name">
-<h3 class="exercise-card__name" id="exercise-{esc(exercise['id'])}-name">{esc(exercise['name'])}</h3>
+    return f"""<section class="exercise-card" aria-labelledby="exercise-{esc(exercise['id'])}">
+<h3 class="exercise-card__name" id="exercise-{esc(exercise['id'])}">{esc(exercise['name'])}</h3>
 <dl class="exercise-card__facts">
 <dt>Works</dt>
 <dd>{esc(exercise['works'])}</dd>

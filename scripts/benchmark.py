@@ -1,0 +1,206 @@
+"""Benchmark: build time, page weight, search speed and Lighthouse scores, printed as tables.
+
+Targets (issue "Accessibility, speed and search quality"):
+  build under 3 s on 2 cores, and at most 1.5 times a build of the same Markdown with macros and
+  checks off; at most 90 KB gzip transferred by a first visit to any page; Lighthouse (mobile)
+  accessibility, best practices and SEO 100, performance 98 or more.
+
+    python scripts/benchmark.py [--no-lighthouse] [--pages causes.html,index.html] [--runs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+from booklet_pdf import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1763856000"}
+# The same Markdown, without macros, the link-check hook, validation or the booklet plugin.
+PLAIN_CONFIG = """INHERIT: {root}/mkdocs.yml
+docs_dir: {root}/docs
+strict: false
+hooks: []
+validation:
+  links: {{not_found: info, anchors: info, absolute_links: info, unrecognized_links: info}}
+  nav: {{omitted_files: info, not_found: info}}
+plugins:
+  - search
+  - offline
+"""
+TARGET_KB = 90
+
+
+def timed_build(config: Path, out: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(out)],
+                   cwd=ROOT, env=ENV, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def build_times(runs: int, work: Path) -> tuple[float, float]:
+    plain = work / "plain.yml"
+    plain.write_text(PLAIN_CONFIG.format(root=ROOT), encoding="utf-8")
+    full = [timed_build(ROOT / "mkdocs.yml", work / "full") for _ in range(runs)]
+    bare = [timed_build(plain, work / "plain") for _ in range(runs)]
+    return statistics.median(full), statistics.median(bare)
+
+
+def serve(directory: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
+                                             functools.partial(Quiet, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/", server
+
+
+def kind_of(url: str, content_type: str) -> str:
+    if "search_index" in url or "/search/" in url:
+        return "search"
+    if "html" in content_type:
+        return "html"
+    if "css" in content_type:
+        return "css"
+    if "javascript" in content_type:
+        return "js"
+    if content_type.startswith("image/"):
+        return "images"
+    if "font" in content_type:
+        return "fonts"
+    return "other"
+
+
+def page_weights(browser, base: str, pages: list[str]) -> list[dict]:
+    """Bytes a first visit transfers, raw and gzip, by kind of file."""
+    rows = []
+    for path in pages:
+        context = browser.new_context()
+        page = context.new_page()
+        responses = []
+        page.on("response", responses.append)
+        page.goto(base + path, wait_until="networkidle")
+        row = {"page": path}
+        for response in responses:
+            try:
+                body = response.body()
+            except Exception:  # noqa: BLE001 - redirects and aborted requests have no body
+                continue
+            kind = kind_of(response.url, response.headers.get("content-type", ""))
+            raw, packed = row.get(kind, (0, 0))
+            row[kind] = (raw + len(body), packed + len(gzip.compress(body, 9)))
+        row["total"] = tuple(sum(v[i] for k, v in row.items() if k != "page") for i in (0, 1))
+        rows.append(row)
+        context.close()
+    return rows
+
+
+def search_latency(browser, base: str, query: str = "pinched nerve", runs: int = 5) -> float:
+    """Median milliseconds from the last keystroke to the first result on screen."""
+    timings = []
+    for _ in range(runs):
+        page = browser.new_page()
+        page.goto(base + "index.html")
+        box = page.locator(".md-search__input")
+        box.click()
+        box.press_sequentially(query[:-1], delay=30)
+        page.wait_for_timeout(300)  # the index is loaded and earlier keystrokes are handled
+        start = page.evaluate("performance.now()")
+        box.press(query[-1])
+        page.wait_for_function(
+            "q => [...document.querySelectorAll('.md-search-result__item')].length > 0 && "
+            "document.querySelector('.md-search__input').value === q", arg=query)
+        timings.append(page.evaluate("performance.now()") - start)
+        page.close()
+    return statistics.median(timings)
+
+
+def lighthouse(url: str) -> dict[str, int]:
+    binary = ROOT / "node_modules" / ".bin" / "lighthouse"
+    flags = " ".join(CHROMIUM_ARGS)
+    result = subprocess.run(
+        [str(binary), url, "--output=json", "--quiet", f"--chrome-flags={flags}",
+         "--only-categories=performance,accessibility,best-practices,seo"],
+        capture_output=True, text=True, env={**ENV, "CHROME_PATH": CHROMIUM}, timeout=180)
+    if result.returncode != 0:
+        return {"error": result.stderr.strip().splitlines()[-1:]}
+    report = json.loads(result.stdout)
+    return {name: round(cat["score"] * 100) for name, cat in report["categories"].items()}
+
+
+def kb(value: int) -> str:
+    return f"{value / 1024:.1f}"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--pages", help="comma-separated pages (default: all)")
+    parser.add_argument("--no-lighthouse", action="store_true")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        full, bare = build_times(args.runs, work)
+        site = work / "full"
+        print(f"Build time (median of {args.runs}): {full:.2f} s full, {bare:.2f} s without macros "
+              f"and checks; ratio {full / bare:.2f} (targets: < 3 s, ratio <= 1.5)\n")
+
+        pages = (args.pages.split(",") if args.pages else
+                 sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")
+                        if p.name not in ("404.html",) and "assets" not in p.parts))
+        index = next(iter(sorted((site / "search").glob("search_index.*"))), None)
+        base, server = serve(site)
+        from playwright.sync_api import sync_playwright
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            rows = page_weights(browser, base, pages)
+            latency = search_latency(browser, base)
+            browser.close()
+
+        kinds = ["html", "css", "js", "search", "images", "other"]
+        print(f"First-visit transfer per page, KB raw / gzip (target: <= {TARGET_KB} KB gzip)")
+        header = ["page"] + kinds + ["total", "ok"]
+        print("| " + " | ".join(header) + " |")
+        print("|" + "---|" * len(header))
+        for row in rows:
+            cells = [row["page"]] + [f"{kb(row[k][0])} / {kb(row[k][1])}" if k in row else "-"
+                                     for k in kinds]
+            total = row["total"]
+            cells += [f"{kb(total[0])} / {kb(total[1])}", "yes" if total[1] <= TARGET_KB * 1024 else "NO"]
+            print("| " + " | ".join(cells) + " |")
+        if index:
+            raw = index.read_bytes()
+            print(f"\nSearch index: {index.name} {kb(len(raw))} KB raw, "
+                  f"{kb(len(gzip.compress(raw, 9)))} KB gzip")
+        print(f"Search: {latency:.0f} ms from the last keystroke to results (median of 5)")
+
+        if not args.no_lighthouse:
+            print("\nLighthouse, mobile (targets: performance >= 98; the rest 100)")
+            print("| page | performance | accessibility | best practices | SEO |")
+            print("|---|---|---|---|---|")
+            for path in pages:
+                scores = lighthouse(base + path)
+                print(f"| {path} | " + " | ".join(str(scores.get(k, scores.get("error")))
+                      for k in ("performance", "accessibility", "best-practices", "seo")) + " |",
+                      flush=True)
+        server.shutdown()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,115 @@
+"""Content rules, checked on the built pages: citations on every section of advice, plain English,
+review dates, descriptions, abbreviations, and an answer in the first phone screen."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import textstat
+
+TOPIC_PAGES = ["causes.html", "rice-and-heat.html", "stretching.html", "core-strength.html",
+               "surfaces-and-training.html", "shoes.html", "when-to-get-help.html"]
+CONDITION_PAGES = ["conditions/sciatica.html", "conditions/herniated-disc.html",
+                   "conditions/degenerative-disc.html", "conditions/spondylolysis.html",
+                   "conditions/muscle-strain.html", "conditions/si-joint.html",
+                   "conditions/stress-fracture.html", "conditions/muscle-imbalance.html"]
+# Sections that point elsewhere rather than give advice: a list of links computed from data.
+NAVIGATION_SECTIONS = {"conditions-this-can-help"}
+
+# The main text a reader reads: the article without citations, the page footer, code, tables of
+# sources, headings and permalinks. Sentences are split on block boundaries, so list items count
+# as sentences (as a reader scans them).
+MAIN_TEXT_JS = """() => {
+  const article = document.querySelector('article').cloneNode(true);
+  article.querySelectorAll('.cite, .page-info, h1, h2, h3, h4, .headerlink, code, .md-source-file, .page-qr')
+    .forEach(e => e.remove());
+  const blocks = [...article.querySelectorAll('p, li, td, th, dd, dt')]
+    .filter(e => !e.querySelector('p, li, td, dd'));
+  return blocks.map(e => e.textContent.replace(/\\s+/g, ' ').trim()).filter(t => t)
+    .map(t => /[.!?:]$/.test(t) ? t : t + '.').join('\\n');
+}"""
+
+SECTIONS_JS = """() => {
+  const out = [];
+  let current = null;
+  for (const el of document.querySelector('article').children) {
+    if (el.tagName === 'H2') { current = {id: el.id, cites: 0, text: ''}; out.push(current); continue; }
+    if (!current || el.classList.contains('page-info')) continue;
+    current.cites += el.querySelectorAll('.cite').length + (el.classList.contains('cite') ? 1 : 0);
+    current.text += el.textContent;
+  }
+  return out;
+}"""
+
+
+@pytest.fixture
+def nojs(new_page):
+    return new_page(javascript_enabled=False)
+
+
+@pytest.mark.parametrize("path", TOPIC_PAGES + CONDITION_PAGES)
+def test_every_section_of_advice_cites_a_source(nojs, base_url, path):
+    nojs.goto(base_url + path)
+    sections = nojs.evaluate(SECTIONS_JS)
+    assert sections, f"{path}: no sections"
+    uncited = [s["id"] for s in sections if s["cites"] == 0 and s["id"] not in NAVIGATION_SECTIONS]
+    assert not uncited, f"{path}: sections without a citation: {uncited}"
+
+
+@pytest.mark.parametrize("path", TOPIC_PAGES + CONDITION_PAGES + ["index.html", "flowchart.html"])
+def test_reading_grade_is_8_or_below(nojs, base_url, path):
+    nojs.goto(base_url + path)
+    text = nojs.evaluate(MAIN_TEXT_JS)
+    assert len(text.split()) > 150, f"{path}: too little text to measure"
+    grade = textstat.flesch_kincaid_grade(text)
+    long_sentences = [s for s in re.split(r"(?<=[.!?])\s+", text) if len(s.split()) >= 25]
+    assert grade <= 8, f"{path}: Flesch-Kincaid grade {grade}"
+    assert len(long_sentences) <= 2, f"{path}: sentences of 25+ words: {long_sentences}"
+
+
+@pytest.mark.parametrize("path", TOPIC_PAGES + CONDITION_PAGES + ["index.html", "about.html",
+                                                                  "sources.html", "flowchart.html"])
+def test_page_has_description_and_review_dates(nojs, base_url, path):
+    nojs.goto(base_url + path)
+    description = nojs.locator("meta[name=description]").get_attribute("content")
+    assert description and "Plain-English help" not in description, f"{path}: own description missing"
+    dates = nojs.locator(".page-info__dates time")
+    assert dates.count() == 2, path
+    reviewed, next_review = (dates.nth(i).get_attribute("datetime") for i in range(2))
+    assert reviewed < next_review, path
+
+
+def test_citations_show_the_kind_of_source(nojs, base_url):
+    nojs.goto(base_url + "stretching.html")
+    kinds = set(nojs.locator(".cite .cite-kind").all_inner_texts())
+    assert {"community advice", "physician"} <= kinds, kinds
+    href = nojs.locator(".cite a").first.get_attribute("href")
+    assert re.fullmatch(r"sources\.html#src-[\w-]+", href), href
+
+
+def test_abbreviations_are_explained_on_hover_and_tap(nojs, base_url):
+    nojs.goto(base_url + "rice-and-heat.html")
+    titles = {a.get_attribute("title") for a in nojs.locator("abbr").all()}
+    assert any(t and t.lower().startswith("rest, ice") for t in titles), titles
+
+
+@pytest.mark.parametrize("path", TOPIC_PAGES)
+def test_first_phone_screen_answers_the_question(new_page, base_url, path):
+    page = new_page(viewport={"width": 360, "height": 740}, is_mobile=True)
+    page.goto(base_url + path)
+    box = page.locator(".in-short").bounding_box()
+    assert box is not None, f"{path}: no 'In short' box"
+    assert box["y"] < 740 * 0.6, f"{path}: 'In short' starts below the first screen ({box['y']}px)"
+
+
+def test_sources_page_lists_every_kind_and_left_out_ideas(nojs, base_url):
+    nojs.goto(base_url + "sources.html")
+    text = nojs.locator("article").inner_text()
+    for kind in ("Personal experience", "Community advice", "Practitioner", "Physician",
+                 "Public health guidance", "Research"):
+        assert kind in text, kind
+    assert "promotes a paid service" in text
+    assert nojs.locator("#src-clinic").count() == 1
+    # Back-links: a source entry lists the pages that cite it.
+    assert "Cited on" in nojs.locator(".source-entry", has=nojs.locator("#src-clinic")).inner_text()

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import care, citations, conditions, exercises, flowchart, pagemeta, sitedata
-from .html import Linker
+from . import care, citations, conditions, exercises, flowchart, handouts, pagemeta, sitedata
+from .html import Linker, page_url
 from .schema import DataError
 
 
@@ -42,12 +42,15 @@ def define_env(env) -> None:
     env.macro(lambda topic: conditions.helped_by(site, linker(), topic), "conditions_helped_by")
     env.macro(lambda: flowchart.drawing(site, linker(), state["cited"]), "flowchart_drawing")
     env.macro(lambda: flowchart.steps(site, linker(), state["cited"]), "flowchart_steps")
+    env.macro(lambda: handouts.handout(site, linker(), env.page.meta, state["cited"]), "handout")
+    env.macro(lambda topics: handouts.handout_list(site, linker(), topics), "handout_list")
 
     env.variables["_runnersback_state"] = state
 
 
 def on_pre_page_macros(env) -> None:
     env.variables["_runnersback_state"]["cited"] = set()
+    handouts.inherit_meta(env.variables["site_data"], env.page.meta)
 
 
 def on_post_page_macros(env) -> None:
@@ -55,7 +58,9 @@ def on_post_page_macros(env) -> None:
     site = env.variables["site_data"]
     state = env.variables["_runnersback_state"]
     page = env.page
-    address = pagemeta.page_address(env.conf["site_url"] or "", page.url)
+    # A handout's address (and QR code) is the full page it summarises.
+    target = page_url(page.meta["handout_of"]) if page.meta.get("handout_of") else page.url
+    address = pagemeta.page_address(env.conf["site_url"] or "", target)
     try:
         env.markdown += pagemeta.page_footer(
             site, Linker(page.file.src_uri, site.pages), meta=page.meta,

@@ -76,24 +76,11 @@ def citing_pages(site: SiteData) -> dict[str, set[str]]:
                 for source_id in re.findall(r"[\w-]+", line.split(":", 1)[1]):
                     if source_id in pages:
                         pages[source_id].add(src)
-    for condition_id, condition in site.conditions.items():
-        for source_id in _all_sources(condition):
+    from .conditions import page_sources  # conditions builds on this module
+    for condition_id in site.conditions:
+        for source_id in page_sources(site, condition_id):
             pages.setdefault(source_id, set()).add(f"conditions/{condition_id}.md")
     return pages
-
-
-def _all_sources(node: object) -> set[str]:
-    found: set[str] = set()
-    if isinstance(node, dict):
-        for key, value in node.items():
-            if key == "sources" and isinstance(value, list):
-                found.update(v for v in value if isinstance(v, str))
-            else:
-                found |= _all_sources(value)
-    elif isinstance(node, list):
-        for item in node:
-            found |= _all_sources(item)
-    return found
 
 
 def page_title(site: SiteData, src: str) -> str:

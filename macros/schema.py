@@ -73,10 +73,10 @@ class Type:
 
 def _isinstance(kind: type | tuple, name: str) -> Type:
     return Type(name, lambda v: None if isinstance(v, kind) and not isinstance(v, bool) or
-                (kind is bool and isinstance(v, bool)) else f"expected {name}, got {_describe(v)}")
+                (kind is bool and isinstance(v, bool)) else f"expected {name}, got {describe(v)}")
 
 
-def _describe(value: Any) -> str:
+def describe(value: Any) -> str:
     if value is None:
         return "nothing"
     if isinstance(value, bool):
@@ -96,7 +96,7 @@ def _describe(value: Any) -> str:
 
 def _text_check(v: Any) -> str | None:
     if not isinstance(v, str):
-        return f"expected text, got {_describe(v)}"
+        return f"expected text, got {describe(v)}"
     if not v.strip():
         return "expected text, got an empty string"
     return None
@@ -107,11 +107,11 @@ BOOL = _isinstance(bool, "true or false")
 INT = _isinstance(int, "a whole number")
 MAPPING = _isinstance(dict, "a mapping")
 DATE = Type("a date (YYYY-MM-DD)", lambda v: None if isinstance(v, datetime.date)
-            else f"expected a date (YYYY-MM-DD), got {_describe(v)}")
+            else f"expected a date (YYYY-MM-DD), got {describe(v)}")
 YEAR_MONTH = Type("a date (YYYY, YYYY-MM or YYYY-MM-DD)",
                   lambda v: None if isinstance(v, (int, datetime.date)) or
                   (isinstance(v, str) and _is_partial_date(v))
-                  else f"expected a date (YYYY, YYYY-MM or YYYY-MM-DD), got {_describe(v)}")
+                  else f"expected a date (YYYY, YYYY-MM or YYYY-MM-DD), got {describe(v)}")
 
 
 def _is_partial_date(value: str) -> bool:
@@ -127,7 +127,7 @@ def _is_partial_date(value: str) -> bool:
 def list_of(item: Type) -> Type:
     def check(v: Any) -> str | None:
         if not isinstance(v, list):
-            return f"expected a list of {item.name}, got {_describe(v)}"
+            return f"expected a list of {item.name}, got {describe(v)}"
         for i, element in enumerate(v, 1):
             problem = item.check(element)
             if problem:
@@ -139,7 +139,7 @@ def list_of(item: Type) -> Type:
 def one_of(*choices: str) -> Type:
     return Type(f"one of {', '.join(choices)}",
                 lambda v: None if v in choices else
-                f"expected one of {', '.join(choices)}, got {_describe(v)}")
+                f"expected one of {', '.join(choices)}, got {describe(v)}")
 
 
 # --- Records -------------------------------------------------------------------------------------
@@ -164,7 +164,7 @@ class Record:
               prefix: str = "") -> None:
         line = getattr(entry, "line", None)
         if not isinstance(entry, dict):
-            raise DataError(file, f"expected a mapping, got {_describe(entry)}", line=line,
+            raise DataError(file, f"expected a mapping, got {describe(entry)}", line=line,
                             entry=entry_id, field=prefix.rstrip(".") or None)
         if entry_id is None and self.id_field and isinstance(entry.get(self.id_field), str):
             entry_id = entry[self.id_field]
@@ -195,7 +195,7 @@ class Record:
 def check_entries(entries: Any, record: Record, *, file: str, what: str) -> list[dict]:
     """Check a list of entries and that their ids are unique. Returns the list."""
     if not isinstance(entries, list):
-        raise DataError(file, f"'{what}' must be a list of entries, got {_describe(entries)}")
+        raise DataError(file, f"'{what}' must be a list of entries, got {describe(entries)}")
     seen: dict[str, int] = {}
     for entry in entries:
         record.check(entry, file=file)
@@ -212,7 +212,7 @@ def check_entries(entries: Any, record: Record, *, file: str, what: str) -> list
 def top_level(document: Any, *, file: str, keys: dict[str, bool]) -> dict:
     """Check a file's top-level mapping: ``keys`` maps each allowed key to whether it is required."""
     if not isinstance(document, dict):
-        raise DataError(file, f"expected a mapping at the top of the file, got {_describe(document)}")
+        raise DataError(file, f"expected a mapping at the top of the file, got {describe(document)}")
     for key in document:
         if key not in keys:
             raise DataError(file, f"unknown top-level key '{key}' (allowed: {', '.join(keys)})",

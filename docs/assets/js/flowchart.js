@@ -10,16 +10,23 @@
 
   function init() {
     var root = document.querySelector("[data-fc]");
-    if (!root || root.classList.contains("fc--js")) {
-      return; // not the flowchart page
+    if (!root || root.classList.contains("fc--js") || document.getElementById("print-site-page")) {
+      return; // not the flowchart page (or the print-everything booklet, which shows it all)
     }
     var items = Array.prototype.slice.call(root.querySelectorAll(".fc-step, .fc-outcome"));
     if (!items.length) {
       return;
     }
     var byId = {};
-    items.forEach(function (el) { byId[el.id] = el; });
-    var start = root.getAttribute("data-fc-start") || items[0].id;
+    // A step's anchor is on its list item, an outcome's on its heading.
+    function key(el) {
+      return el.id || (el.querySelector("h2[id], h3[id]") || {}).id || "";
+    }
+    items.forEach(function (el) { byId[key(el)] = el; });
+    var start = root.getAttribute("data-fc-start") || key(items[0]);
+    if (!byId[start]) {
+      return;
+    }
     var trail = [];
     var depth = 0;
 
@@ -47,7 +54,7 @@
     }
 
     function show(id, focus) {
-      items.forEach(function (el) { el.hidden = el.id !== id; });
+      items.forEach(function (el) { el.hidden = el !== byId[id]; });
       back.disabled = trail.length < 2;
       controls.hidden = id === start;
       if (focus) {

@@ -1,0 +1,130 @@
+"""One-page clinic handouts, generated from the same data and front matter as the full pages.
+
+A handout stub (docs/handouts/<name>.md) names the page it summarises in its front matter
+(``handout_of: causes.md``). Topic handouts are built from that page's front matter (description and
+"In short" summary); condition handouts from data/conditions.yml. Nothing is written twice.
+"""
+
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+
+from mkdocs.utils.meta import get_data
+
+from . import care
+from .citations import cite, cited_text_list
+from .html import Linker, esc
+from .schema import DataError
+from .sitedata import SiteData
+
+# How much of each list a handout shows, so that it fits one A4 page.
+MAX_ITEMS = 3
+
+
+def source_meta(site: SiteData, target: str) -> dict:
+    """The front matter of the page a handout summarises."""
+    if target not in site.pages:
+        raise DataError(f"docs/{target}", "a handout names this page, which does not exist",
+                        field="handout_of")
+    _, meta = get_data((site.docs_dir / target).read_text(encoding="utf-8"))
+    return meta
+
+
+def condition_id(target: str) -> str | None:
+    path = PurePosixPath(target)
+    return path.stem if path.parent.name == "conditions" and path.stem != "index" else None
+
+
+def inherit_meta(site: SiteData, meta: dict) -> None:
+    """A handout carries the review dates of the page it summarises."""
+    target = meta.get("handout_of")
+    if target:
+        source = source_meta(site, target)
+        for key in ("reviewed", "next_review"):
+            if key in source:
+                meta[key] = source[key]
+
+
+def _items(site: SiteData, linker: Linker, items: list[dict], cited: set[str]) -> str:
+    return cited_text_list(site, linker, items[:MAX_ITEMS], cited)
+
+
+def _section(title: str, body: str) -> str:
+    return f'<section class="handout__section">\n<h2>{esc(title)}</h2>\n{body}\n</section>'
+
+
+
+def _red_flags(site: SiteData, linker: Linker, cited: set[str]) -> str:
+    lines = []
+    for level_id in ("emergency", "urgent"):
+        level = care.level(site, level_id, "data/care_levels.yml")
+        signs = "; ".join(sign["text"][0].lower() + sign["text"][1:] for sign in level["signs"])
+        sources = sorted({s for sign in level["signs"] for s in sign["sources"]})
+        lines.append(f'<p class="handout__flag handout__flag--{level_id}">'
+                     f'<strong>{esc(level["heading"])} if you have:</strong> {esc(signs)}. '
+                     f'{cite(site, linker, sources, cited)}</p>')
+    return '<div class="red-flags handout__flags">\n' + "\n".join(lines) + "\n</div>"
+
+
+def handout(site: SiteData, linker: Linker, meta: dict, cited: set[str]) -> str:
+    """The body of a handout page, below its H1."""
+    target = meta.get("handout_of")
+    if not target:
+        raise DataError(f"docs/{linker.current_src}", "a handout needs 'handout_of: <page>.md'",
+                        field="handout_of")
+    full_page = linker.a(target, "the full page")
+    cid = condition_id(target)
+    if cid is not None:
+        if cid not in site.conditions:
+            raise DataError(f"docs/{linker.current_src}", f"no condition '{cid}' in data/conditions.yml",
+                            field="handout_of")
+        body = _condition(site, linker, site.conditions[cid], cited)
+    else:
+        body = _topic(site, linker, source_meta(site, target), target, cited)
+    return (f'<div class="handout">\n{body}\n'
+            + '<h2 class="handout__flags-title">Get help now</h2>\n' + _red_flags(site, linker, cited)
+            + f'\n<p class="handout__more">More detail, exercises and sources: {full_page}. '
+              f"This handout is general information, not a diagnosis.</p>\n</div>")
+
+
+def _topic(site: SiteData, linker: Linker, meta: dict, target: str, cited: set[str]) -> str:
+    for key in ("description", "summary"):
+        if not meta.get(key):
+            raise DataError(f"docs/{target}", "needed for its handout", field=key)
+    see = care.level(site, "see-professional", "data/care_levels.yml")
+    return (f'<p class="handout__lead">{esc(meta["description"])}</p>\n<div class="handout__grid">\n'
+            + _section("What to do", _items(site, linker, meta["summary"], cited)) + "\n"
+            + _section(f'{see["label"]}: {see["heading"]}', _items(site, linker, see["signs"], cited))
+            + "\n</div>")
+
+
+def _condition(site: SiteData, linker: Linker, c: dict, cited: set[str]) -> str:
+    level = care.level(site, c["care"]["level"], "data/conditions.yml")
+    raise_items = [{"text": f'{care.level(site, r["level"], "data/conditions.yml")["label"]}: {r["text"]}',
+                    "sources": r["sources"]} for r in c["care"].get("raise", [])
+                   if r["level"] != "emergency"]  # emergency signs are in the red-flag box below
+    also = (f'<p class="handout__also">Also called: {esc(", ".join(c["also_called"]))}.</p>\n'
+            if c.get("also_called") else "")
+    what = c["what_it_is"]
+    return (f'<p class="handout__lead">{esc(c["summary"])}</p>\n{also}<div class="handout__grid">\n'
+            + _section("What it is", f'<p>{esc(what["text"])} {cite(site, linker, what["sources"], cited)}</p>')
+            + "\n" + _section("Signs", _items(site, linker, c["signs"], cited))
+            + "\n" + _section("What helps", _items(site, linker, c["helps"], cited)) + "\n"
+            + _section("When to get help",
+                       f'<p class="handout__level">{care.level_badge(site, level["id"], "data/conditions.yml")} '
+                       f'{esc(level["heading"])}.</p>\n' + _items(site, linker, raise_items, cited))
+            + "\n</div>")
+
+
+def handout_list(site: SiteData, linker: Linker, topics: list[str]) -> str:
+    """Links to every handout: the topics given, then every condition in data order."""
+    def row(target: str, title: str) -> str:
+        stub = f"handouts/{PurePosixPath(target).stem if condition_id(target) is None else condition_id(target)}.md"
+        return f"<li>{linker.a(stub, title)}</li>"
+    topic_rows = [row(t, source_meta(site, t).get("title", t)) for t in topics]
+    condition_rows = [row(f"conditions/{cid}.md", c["name"]) for cid, c in site.conditions.items()]
+    booklet = linker.href("index.md").replace("index.html", "print_page.html")
+    return (f'<p>To give out everything at once, <a href="{booklet}">print the whole site as a booklet</a>'
+            ' (about 40 pages).</p>\n'
+            "<h2 id=\"topic-handouts\">Topics</h2>\n<ul>\n" + "\n".join(topic_rows) + "\n</ul>\n"
+            "<h2 id=\"condition-handouts\">Conditions</h2>\n<ul>\n" + "\n".join(condition_rows) + "\n</ul>")

@@ -114,6 +114,8 @@ def _source_entry(site: SiteData, linker: Linker, source: dict, pages: list[str]
              + (f", {esc(source['date'])}" if source.get("date") else "") + "</dd>",
              f"<dt>Good for</dt>\n<dd>{esc(source['good_for'])}</dd>",
              f"<dt>Limits</dt>\n<dd>{esc(source['limits'])}</dd>"]
+    if source.get("url"):
+        facts.append(f'<dt>Read it</dt>\n<dd><a href="{esc(source["url"])}">{esc(source["publisher"])}: {esc(source["title"])}</a></dd>')
     if source.get("document"):
         facts.append(f"<dt>Source file</dt>\n<dd><code>{esc(source['document'])}</code></dd>")
     if pages:

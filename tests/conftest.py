@@ -45,9 +45,12 @@ def site_dir(tmp_path_factory) -> Path:
 
 
 def site_pages(site_dir: Path) -> list[str]:
-    """Every page of the built site, as paths relative to its root (404 excluded)."""
+    """Every page of the built site, as paths relative to its root.
+
+    Left out: the 404 page (absolute links by design) and the booklet (all pages in one; its own test).
+    """
     return sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html")
-                  if p.name != "404.html" and "assets" not in p.parts)
+                  if p.name not in ("404.html", "print_page.html") and "assets" not in p.parts)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -1,0 +1,151 @@
+"""Printing: pages print to PDF in headless Chromium at A4 and US Letter, as a clinic would.
+
+Checked with poppler (pdfinfo, pdftotext, pdftoppm) and zbar (zbarimg) from Debian.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import pdf_pages, site_pages
+from test_content import CONDITION_PAGES, TOPIC_PAGES
+
+SITE_URL = "https://runners-back.github.io/runners-back/"  # mkdocs.yml default; tests do not set SITE_URL
+
+
+def print_to_pdf(page, url: str, tmp_path: Path, paper: str = "A4", scheme: str = "light") -> Path:
+    page.emulate_media(color_scheme=scheme)
+    page.goto(url, wait_until="load")
+    pdf = tmp_path / (url.rsplit("/", 1)[-1].replace(".html", f"-{paper}.pdf"))
+    pdf.write_bytes(page.pdf(format=paper, print_background=True))
+    return pdf
+
+
+def pdf_text(pdf: Path, page_number: int | None = None) -> str:
+    args = ["pdftotext"]
+    if page_number:
+        args += ["-f", str(page_number), "-l", str(page_number)]
+    return subprocess.run(args + [str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def body_lines(text: str) -> list[str]:
+    """Lines of a printed sheet other than the running header and the page number."""
+    return [line for line in text.splitlines() if line.strip()
+            and not line.strip().startswith("Runner's Back ·") and "Page " not in line]
+
+
+def handout_pages(site_dir: Path) -> list[str]:
+    return [p for p in site_pages(site_dir) if p.startswith("handouts/") and p != "handouts/index.html"]
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_every_handout_fits_one_sheet(page, site_dir, base_url, tmp_path, paper):
+    handouts = handout_pages(site_dir)
+    assert len(handouts) == len(TOPIC_PAGES) + len(CONDITION_PAGES), handouts
+    too_long = []
+    for path in handouts:
+        pdf = print_to_pdf(page, base_url + path, tmp_path, paper)
+        count = pdf_pages(pdf.read_bytes(), tmp_path)
+        if count != 1:
+            too_long.append(f"{path}: {count} pages")
+        text = pdf_text(pdf)
+        for expected in ("What to do" if "conditions/" not in path else "What helps",
+                         "Call 999 or go to A&E now", "Last reviewed"):
+            assert expected in text or (expected == "What to do" and "What helps" in text), (path, expected)
+    assert not too_long, too_long
+
+
+@pytest.mark.parametrize("path", TOPIC_PAGES + CONDITION_PAGES)
+def test_full_pages_print_on_at_most_two_a4_sheets_with_no_blank_sheet(page, base_url, tmp_path, path):
+    pdf = print_to_pdf(page, base_url + path, tmp_path)
+    count = pdf_pages(pdf.read_bytes(), tmp_path)
+    assert count <= 2, f"{path} prints on {count} A4 pages"
+    for number in range(1, count + 1):
+        assert body_lines(pdf_text(pdf, number)), f"{path}: page {number} is blank"
+
+
+def test_printed_page_carries_title_date_address_and_no_screen_chrome(page, base_url, tmp_path):
+    pdf = print_to_pdf(page, base_url + "shoes.html", tmp_path, "Letter")
+    text = pdf_text(pdf)
+    first = pdf_text(pdf, 1)
+    assert "Runner's Back · Shoes" in first and "Last reviewed 23 November 2026" in first
+    assert SITE_URL + "shoes.html" in "".join(text.split())
+    for chrome in ("Search", "Table of contents", "Switch to dark mode", "All warning signs"):
+        assert chrome not in text, chrome
+
+
+def _qr_text(pdf: Path, tmp_path: Path) -> str:
+    count = pdf_pages(pdf.read_bytes(), tmp_path)
+    image = tmp_path / "qr"
+    subprocess.run(["pdftoppm", "-r", "200", "-gray", "-png", "-f", str(count), "-l", str(count),
+                    str(pdf), str(image)], check=True)
+    png = sorted(tmp_path.glob("qr*.png"))[-1]
+    result = subprocess.run(["zbarimg", "--quiet", "--raw", str(png)], capture_output=True, text=True)
+    return result.stdout.strip()
+
+
+@pytest.mark.parametrize("path, address", [
+    ("conditions/si-joint.html", SITE_URL + "conditions/si-joint.html"),
+    ("handouts/stretching.html", SITE_URL + "stretching.html"),  # a handout points to its full page
+])
+def test_qr_code_decodes_to_the_page_address(page, base_url, tmp_path, path, address):
+    pdf = print_to_pdf(page, base_url + path, tmp_path)
+    assert _qr_text(pdf, tmp_path) == address
+
+
+def _dark_fraction(pdf: Path, tmp_path: Path) -> float:
+    """Share of dark pixels on the first printed sheet (a page printed dark is mostly dark)."""
+    out = tmp_path / "shade"
+    subprocess.run(["pdftoppm", "-r", "20", "-gray", "-f", "1", "-l", "1", str(pdf), str(out)], check=True)
+    data = sorted(tmp_path.glob("shade*.pgm"))[0].read_bytes()
+    # PGM: "P5\n<w> <h>\n<max>\n" then one byte per pixel.
+    header_end = 0
+    for _ in range(3):
+        header_end = data.index(b"\n", header_end) + 1
+    pixels = data[header_end:]
+    return sum(1 for p in pixels if p < 100) / len(pixels)
+
+
+def test_dark_mode_never_prints_dark(page, base_url, tmp_path):
+    pdf = print_to_pdf(page, base_url + "causes.html", tmp_path, scheme="dark")
+    assert _dark_fraction(pdf, tmp_path) < 0.1
+    text = pdf_text(pdf)
+    assert "Causes" in text
+
+
+def test_collapsed_blocks_print_open_and_external_links_print_their_address(page, base_url, tmp_path):
+    page.goto(base_url + "conditions/index.html")
+    details = page.locator("article details:not([open])")
+    assert details.count() >= 1, "expected a collapsed block on the conditions page"
+    hidden_text = details.first.locator(":scope > :not(summary)").first.inner_text()
+    pdf = print_to_pdf(page, base_url + "conditions/index.html", tmp_path)
+    assert " ".join(hidden_text.split()[:6]) in " ".join(pdf_text(pdf).split())
+
+    pdf = print_to_pdf(page, base_url + "sources.html", tmp_path)
+    assert "(https://www.nice.org.uk/guidance/ng59)" in "".join(pdf_text(pdf).split())
+
+
+def test_cards_and_boxes_are_not_split_across_sheets(page, base_url):
+    page.goto(base_url + "when-to-get-help.html")
+    page.emulate_media(media="print")
+    styles = page.evaluate("""() => ['.care-card', '.exercise-card', '.red-flags', '.in-short']
+        .map(s => document.querySelector(s)).filter(Boolean)
+        .map(e => getComputedStyle(e).breakInside)""")
+    assert styles and all(s == "avoid" for s in styles), styles
+    heading = page.evaluate("getComputedStyle(document.querySelector('article h2')).breakAfter")
+    assert heading == "avoid"
+
+
+@pytest.mark.parametrize("origin", ["http", "file"])
+def test_booklet_has_cover_contents_and_every_page(page, site_dir, base_url, file_url, origin):
+    page.goto((base_url if origin == "http" else file_url) + "print_page.html")
+    assert page.locator(".booklet-cover h1").inner_text() == "Runner's Back"
+    toc = page.locator("#print-page-toc").inner_text()
+    for title in ("Causes", "Sciatica", "When to get help", "Sources"):
+        assert title in toc, title
+    sections = page.locator("section.print-page").count()
+    full_pages = [p for p in site_pages(site_dir) if not p.startswith("handouts/")]
+    assert sections >= len(full_pages), (sections, len(full_pages))

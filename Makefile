@@ -13,7 +13,7 @@ serve: $(SITE_DEPS)  ## Serve with live reload on http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
 
 test: $(TEST_DEPS)  ## Build the real site and run every test (needs Chromium, see README)
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
 
 build: $(SITE_DEPS)  ## Build the static site into site/
 	$(BIN)/mkdocs build --strict

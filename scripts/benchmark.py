@@ -32,6 +32,8 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "176385600
 # The same Markdown, without macros, the link-check hook, validation or the booklet plugin.
 PLAIN_CONFIG = """INHERIT: {root}/mkdocs.yml
 docs_dir: {root}/docs
+theme:
+  custom_dir: {root}/overrides
 strict: false
 hooks: []
 validation:

@@ -31,7 +31,7 @@ def build_site(project: Path, out: Path, extra_env: dict | None = None) -> subpr
     """Run the real strict build of ``project`` into ``out``; returns the finished process."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH,
            **(extra_env or {})}
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)],
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
                           cwd=project, env=env, capture_output=True, text=True, timeout=300)
 
 

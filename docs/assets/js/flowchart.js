@@ -61,7 +61,12 @@
         var heading = byId[id].querySelector("h2, h3");
         heading.setAttribute("tabindex", "-1");
         heading.focus({ preventScroll: true });
-        byId[id].scrollIntoView({ block: "start" });
+        // Scroll only when the new question's top is not in the upper part of the screen already:
+        // scrolling up makes the theme's "Back to top" button cover the heading.
+        var top = byId[id].getBoundingClientRect().top;
+        if (top < 64 || top > window.innerHeight * 0.4) {
+          byId[id].scrollIntoView({ block: "start" });
+        }
       }
     }
 

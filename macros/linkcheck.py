@@ -12,9 +12,11 @@ and it does not look at what the theme loads. This walks the built folder and ch
 
 from __future__ import annotations
 
+import bisect
+import html
 import posixpath
+import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -36,32 +38,47 @@ class _Ref:
     line: int
 
 
-class _PageParser(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.ids: set[str] = set()
-        self.refs: list[_Ref] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        line = self.getpos()[0]
-        rel = dict(attrs).get("rel") or ""
-        if tag == "link" and rel and set(rel.lower().split()) <= _DESCRIPTIVE_RELS:
-            tag = "a"  # checked like a plain link: may point to another site
-        for name, value in attrs:
-            if value is None:
-                continue
-            if name in ("id", "name") and (name == "id" or tag == "a"):
-                self.ids.add(value)
-            if (tag, name) in _RESOURCE_ATTRS or (tag == "a" and name == "href"):
-                self.refs.append(_Ref(tag, name, value, line))
-
-    handle_startendtag = handle_starttag
+@dataclass
+class _Page:
+    ids: set[str]
+    refs: list[_Ref]
 
 
-def _parse(path: Path) -> _PageParser:
-    parser = _PageParser()
-    parser.feed(path.read_text(encoding="utf-8", errors="replace"))
-    return parser
+# The built HTML is machine-written (Markdown, theme templates, macros), so scanning tags with a
+# regular expression is safe and many times faster than a full HTML parser over the whole site.
+_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)(\s[^<>]*?)?/?>")
+_ATTR = re.compile(r"""([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
+_SKIP_CONTENT = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>|<!--.*?-->", re.S | re.I)
+
+
+def _parse(path: Path) -> _Page:
+    text = path.read_text(encoding="utf-8", errors="replace")
+    # Blank out script and style bodies and comments (keeping line breaks) so that nothing inside
+    # them is taken for a tag; the opening <script src> tag itself is kept and checked.
+    text = _SKIP_CONTENT.sub(lambda m: _keep_opening_tag(m.group(0)), text)
+    newlines = [m.start() for m in re.finditer("\n", text)]
+    page = _Page(set(), [])
+    for match in _TAG.finditer(text):
+        tag = match.group(1).lower()
+        attrs = {m.group(1).lower(): html.unescape(next(g for g in m.group(2, 3, 4) if g is not None))
+                 for m in _ATTR.finditer(match.group(2) or "")}
+        if "id" in attrs:
+            page.ids.add(attrs["id"])
+        if tag == "a" and "name" in attrs:
+            page.ids.add(attrs["name"])
+        rel = attrs.get("rel") or ""
+        kind = "a" if tag == "link" and rel and set(rel.lower().split()) <= _DESCRIPTIVE_RELS else tag
+        for name, value in attrs.items():
+            if (kind, name) in _RESOURCE_ATTRS or (kind == "a" and name == "href"):
+                page.refs.append(_Ref(kind, name, value, bisect.bisect(newlines, match.start()) + 1))
+    return page
+
+
+def _keep_opening_tag(block: str) -> str:
+    if block.startswith("<!--"):
+        return "\n" * block.count("\n")
+    opening = block[: block.index(">") + 1]
+    return opening + "\n" * block[len(opening):].count("\n")
 
 
 def check_site(site_dir: Path) -> list[str]:
@@ -79,7 +96,7 @@ def check_site(site_dir: Path) -> list[str]:
     return problems
 
 
-def _check_ref(site_dir: Path, pages: dict[str, _PageParser], page: str, parsed: _PageParser,
+def _check_ref(site_dir: Path, pages: dict[str, _Page], page: str, parsed: _Page,
                ref: _Ref) -> str | None:
     value = ref.value.strip()
     parts = urlsplit(value)

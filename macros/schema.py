@@ -33,7 +33,8 @@ class Mapping(dict):
     line: int = 0
 
 
-class _LineLoader(yaml.SafeLoader):
+# libyaml's C loader when PyYAML has it (about ten times faster); same safe constructors.
+class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     pass
 
 

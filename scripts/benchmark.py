@@ -34,6 +34,7 @@ PLAIN_CONFIG = """INHERIT: {root}/mkdocs.yml
 docs_dir: {root}/docs
 theme:
   custom_dir: {root}/overrides
+watch: []
 strict: false
 hooks: []
 validation:
@@ -48,9 +49,12 @@ TARGET_KB = 90
 
 def timed_build(config: Path, out: Path) -> float:
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(out)],
-                   cwd=ROOT, env=ENV, check=True, capture_output=True)
-    return time.perf_counter() - start
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config),
+                             "-d", str(out)], cwd=ROOT, env=ENV, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        sys.exit(f"Build with {config} failed:\n{result.stdout}{result.stderr}")
+    return elapsed
 
 
 def build_times(runs: int, work: Path) -> tuple[float, float]:
@@ -94,7 +98,7 @@ def page_weights(browser, base: str, pages: list[str]) -> list[dict]:
         context = browser.new_context()
         page = context.new_page()
         responses = []
-        page.on("response", responses.append)
+        page.on("response", lambda response: responses.append(response))
         page.goto(base + path, wait_until="networkidle")
         row = {"page": path}
         for response in responses:

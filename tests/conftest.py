@@ -53,6 +53,16 @@ def site_pages(site_dir: Path) -> list[str]:
                   if p.name not in ("404.html", "print_page.html") and "assets" not in p.parts)
 
 
+def source_pages() -> list[str]:
+    """The built pages the site will have, known from docs/ before anything is built.
+
+    For parametrising tests page by page, so that a slow check over every page spreads over workers.
+    """
+    from macros.html import page_url
+    from macros.sitedata import find_pages
+    return sorted(page_url(src) for src in find_pages(ROOT / "docs"))
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args) -> None:  # keep test output readable
         pass

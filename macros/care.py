@@ -69,7 +69,8 @@ def red_flags(site: SiteData, linker: Linker, cited: set[str]) -> str:
                      f'{card_heading(care, "p")}\n<ul>\n{signs}\n</ul>\n'
                      f'<p class="red-flags__sources">{cite(site, linker, sources, cited)}</p>\n</div>')
     more = linker.a(HELP_PAGE, "All warning signs and who to see")
-    return (f'<aside class="red-flags" aria-label="Urgent warning signs">\n'
+    # Left out of search: the help page holds the same signs, and search should lead there.
+    return (f'<aside class="red-flags" aria-label="Urgent warning signs" data-search-exclude>\n'
             + "\n".join(parts) + f'\n<p class="red-flags__more">{more}</p>\n</aside>')
 
 

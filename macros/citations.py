@@ -43,7 +43,8 @@ def cite(site: SiteData, linker: Linker, ids: Iterable[str], cited: set[str] | N
         title = f"{source['title']}. {source['publisher']}."
         parts.append(f'{linker.a(SOURCES_PAGE, source["short"], anchor(source_id), title=title)}'
                      f' <span class="cite-kind">{esc(kind)}</span>')
-    return f'<span class="cite">[{"; ".join(parts)}]</span>'
+    # Citations stay out of the search index: repeated on every line, they would bury the content.
+    return f'<span class="cite" data-search-exclude>[{"; ".join(parts)}]</span>'
 
 
 def cited_text_list(site: SiteData, linker: Linker, items: list[dict], cited: set[str],
@@ -120,6 +121,7 @@ def _source_entry(site: SiteData, linker: Linker, source: dict, pages: list[str]
         facts.append(f"<dt>Source file</dt>\n<dd><code>{esc(source['document'])}</code></dd>")
     if pages:
         links = ", ".join(linker.a(p, page_title(site, p)) for p in pages)
-        facts.append(f"<dt>Cited on</dt>\n<dd>{links}</dd>")
+        # Back-links are navigation, not content: kept out of the search index.
+        facts.append(f"<dt data-search-exclude>Cited on</dt>\n<dd data-search-exclude>{links}</dd>")
     return (f'<section class="source-entry">\n'
             f'<h3 id="{esc(anchor(source["id"]))}">{esc(source["title"])}</h3>\n<dl>\n' + "\n".join(facts) + "\n</dl>\n</section>")

@@ -422,7 +422,8 @@ def drawing(site: SiteData, linker: Linker, cited: set[str]) -> str:
         for level_id, care in site.care_levels.items())
     how = (f"Start at 1. Follow “{esc(down)}” down and “{esc(across)}” across to what to do."
            f'<span class="fc-screen-only"> Each box links to its step.</span>')
-    return (f'<figure class="fc-chart" aria-labelledby="fc-chart-how">\n'
+    # data-search-exclude: the drawing repeats the steps, which search already indexes.
+    return (f'<figure class="fc-chart" aria-labelledby="fc-chart-how" data-search-exclude>\n'
             f'<figcaption class="fc-chart__caption">\n<p id="fc-chart-how">{how}</p>\n'
             f'<ul class="fc-legend">\n{legend}\n</ul>\n</figcaption>\n'
             f'{_Drawer(site, chart).draw()}\n</figure>')

@@ -49,7 +49,7 @@ def page_footer(site: SiteData, linker: Linker, *, meta: dict, title: str, addre
         rests_on = "this site's " + linker.a(SOURCES_PAGE, "list of sources")
     help_link = linker.a(HELP_PAGE, "warning signs that need urgent help")
     return f"""
-<aside class="page-info" aria-label="About this page">
+<aside class="page-info" aria-label="About this page" data-search-exclude>
 <p class="page-info__dates"><strong>Last reviewed:</strong> <time datetime="{reviewed.isoformat()}">{esc(long_date(reviewed))}</time>.
 <strong>Next review due:</strong> <time datetime="{next_review.isoformat()}">{esc(long_date(next_review))}</time>.</p>
 <p class="page-info__sources"><strong>Based on:</strong> {rests_on}.</p>

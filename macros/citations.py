@@ -44,7 +44,9 @@ def cite(site: SiteData, linker: Linker, ids: Iterable[str], cited: set[str] | N
         parts.append(f'{linker.a(SOURCES_PAGE, source["short"], anchor(source_id), title=title)}'
                      f' <span class="cite-kind">{esc(kind)}</span>')
     # Citations stay out of the search index: repeated on every line, they would bury the content.
-    return f'<span class="cite" data-search-exclude>[{"; ".join(parts)}]</span>'
+    # <small> (side comment) rather than <span>: Material's indexer matches excluded elements by tag
+    # name, so an inner <span> closing would end the exclusion early.
+    return f'<small class="cite" data-search-exclude>[{"; ".join(parts)}]</small>'
 
 
 def cited_text_list(site: SiteData, linker: Linker, items: list[dict], cited: set[str],

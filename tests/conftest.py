@@ -163,7 +163,14 @@ def search(page, start_url: str, query: str, timeout: float = 15_000) -> list[st
     box.press_sequentially(query, delay=20)
     page.locator(".md-search-result__item").first.wait_for(timeout=timeout)
     root = start_url.rsplit("/", 1)[0] + "/"
-    hrefs = page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
+    # Results update as each key is handled: read until two readings 300 ms apart agree.
+    read = lambda: page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
+    hrefs, previous = read(), None
+    for _ in range(20):
+        if hrefs == previous:
+            break
+        page.wait_for_timeout(300)
+        previous, hrefs = hrefs, read()
     pages = []
     for href in hrefs:
         path = href.split("#")[0].split("?")[0]

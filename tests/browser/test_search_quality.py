@@ -1,0 +1,40 @@
+"""Search quality: everyday queries, typed into the real search box, find the right page in the first
+three results. Reached through everyday names in the data ("also called"), the everyday word before
+the medical one in the text, and search boosts in front matter — not by stuffing keywords."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import search
+
+QUERIES = [
+    ("slipped disc", "conditions/herniated-disc.html"),
+    ("bulging disc", "conditions/herniated-disc.html"),
+    ("pinched nerve", "conditions/sciatica.html"),
+    ("numb leg", "conditions/sciatica.html"),
+    ("pins and needles", "conditions/sciatica.html"),
+    ("ice or heat", "rice-and-heat.html"),
+    ("ibuprofen", "rice-and-heat.html"),
+    ("trainers", "shoes.html"),
+    ("treadmill", "surfaces-and-training.html"),
+    ("pilates", "core-strength.html"),
+    ("hip flexor", "stretching.html"),
+    ("hamstring", "stretching.html"),
+    ("SI joint", "conditions/si-joint.html"),
+    ("stress fracture", "conditions/stress-fracture.html"),
+    ("pulled muscle", "conditions/muscle-strain.html"),
+    ("when to see a doctor", "when-to-get-help.html"),
+    ("bladder", "when-to-get-help.html"),
+    ("foot drop", "when-to-get-help.html"),
+]
+
+
+@pytest.mark.parametrize("query, expected", QUERIES)
+def test_everyday_query_finds_the_page(page, base_url, query, expected):
+    results = search(page, base_url + "index.html", query)
+    assert expected in results[:3], f"{query!r}: {results[:5]}"
+
+
+def test_search_over_file_finds_everyday_names(page, file_url):
+    assert "conditions/herniated-disc.html" in search(page, file_url + "index.html", "slipped disc")[:3]

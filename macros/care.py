@@ -81,4 +81,4 @@ def level_badge(site: SiteData, level_id: str, where: str) -> str:
             f'<span aria-hidden="true">{esc(care["icon"])}</span> {esc(care["label"])}</span>')
 
 
-__all__ = ["care_card", "care_levels", "red_flags", "level_badge", "level", "HELP_PAGE", "cite"]
+__all__ = ["care_card", "care_levels", "red_flags", "level_badge", "level", "HELP_PAGE"]

@@ -53,9 +53,13 @@ class Linker:
         if target_src not in self.known_pages:
             raise LinkError(f"{self.current_src}: macro links to '{target_src}', which is not a page "
                             f"of the site")
-        here = posixpath.dirname(page_url(self.current_src)) or "."
-        url = posixpath.relpath(page_url(target_src), here)
+        url = self.file_href(page_url(target_src))
         return f"{url}#{anchor}" if anchor else url
+
+    def file_href(self, built_path: str) -> str:
+        """A relative link to a built file that is not a Markdown page (e.g. the booklet)."""
+        here = posixpath.dirname(page_url(self.current_src)) or "."
+        return posixpath.relpath(built_path, here)
 
     def a(self, target_src: str, text: str, anchor: str | None = None, **extra: object) -> str:
         return f'<a{attrs(href=self.href(target_src, anchor), **extra)}>{esc(text)}</a>'

@@ -13,7 +13,7 @@ import io
 import segno
 
 from .care import HELP_PAGE
-from .citations import SOURCES_PAGE, anchor, cite
+from .citations import SOURCES_PAGE, anchor, cited_text_list
 from .html import Linker, esc
 from .sitedata import SiteData, check_page_meta
 
@@ -64,7 +64,6 @@ def page_footer(site: SiteData, linker: Linker, *, meta: dict, title: str, addre
 
 def page_summary(site: SiteData, linker: Linker, meta: dict, cited: set[str]) -> str:
     """The "In short" box from the front matter's ``summary`` list."""
-    from .citations import cited_text_list
     check_page_meta(meta, linker.current_src)
     items = meta.get("summary")
     if not items:
@@ -74,4 +73,4 @@ def page_summary(site: SiteData, linker: Linker, meta: dict, cited: set[str]) ->
             + cited_text_list(site, linker, items, cited) + "\n</div>")
 
 
-__all__ = ["page_footer", "page_summary", "qr_svg", "page_address", "cite"]
+__all__ = ["page_footer", "page_summary", "qr_svg", "page_address"]

@@ -96,6 +96,8 @@ def page_title(site: SiteData, src: str) -> str:
 def sources_list(site: SiteData, linker: Linker) -> str:
     """The sources page body: every source, grouped by kind, with what it is good for and its limits."""
     cited_on = citing_pages(site)
+    # Each citing page's title, read once (a page cites many sources).
+    titles = {src: page_title(site, src) for pages in cited_on.values() for src in pages}
     out = []
     for kind_id, kind in site.kinds.items():
         members = [s for s in site.sources.values() if s["kind"] == kind_id]
@@ -105,12 +107,14 @@ def sources_list(site: SiteData, linker: Linker) -> str:
         out.append(f'\n## {esc(kind["label"])} {{ #kind-{esc(kind_id)} }}\n')
         out.append(f"<p>{esc(kind['description'])}</p>\n")
         for source in members:
-            out.append(_source_entry(site, linker, source, sorted(cited_on.get(source["id"], ()))))
+            pages = sorted(cited_on.get(source["id"], ()))
+            out.append(_source_entry(site, linker, source, [(p, titles[p]) for p in pages]))
             out.append("")
     return "\n".join(out)
 
 
-def _source_entry(site: SiteData, linker: Linker, source: dict, pages: list[str]) -> str:
+def _source_entry(site: SiteData, linker: Linker, source: dict, pages: list[tuple[str, str]]) -> str:
+    """One source's entry; ``pages`` are (page, title) pairs of the pages that cite it."""
     facts = [f"<dt>Kind</dt>\n<dd>{esc(site.kinds[source['kind']]['label'])}"
              + (" (promotes a paid service)" if source.get("promotional") else "") + "</dd>",
              f"<dt>Published by</dt>\n<dd>{esc(source['publisher'])}"
@@ -122,7 +126,7 @@ def _source_entry(site: SiteData, linker: Linker, source: dict, pages: list[str]
     if source.get("document"):
         facts.append(f"<dt>Source file</dt>\n<dd><code>{esc(source['document'])}</code></dd>")
     if pages:
-        links = ", ".join(linker.a(p, page_title(site, p)) for p in pages)
+        links = ", ".join(linker.a(src, title) for src, title in pages)
         # Back-links are navigation, not content: kept out of the search index.
         facts.append(f"<dt data-search-exclude>Cited on</dt>\n<dd data-search-exclude>{links}</dd>")
     return (f'<section class="source-entry">\n'

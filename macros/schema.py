@@ -109,6 +109,9 @@ INT = _isinstance(int, "a whole number")
 MAPPING = _isinstance(dict, "a mapping")
 DATE = Type("a date (YYYY-MM-DD)", lambda v: None if isinstance(v, datetime.date)
             else f"expected a date (YYYY-MM-DD), got {describe(v)}")
+URL = Type("a web address (https://...)",
+           lambda v: None if isinstance(v, str) and v.startswith("https://")
+           else f"expected a web address starting with https://, got {describe(v)}")
 YEAR_MONTH = Type("a date (YYYY, YYYY-MM or YYYY-MM-DD)",
                   lambda v: None if isinstance(v, (int, datetime.date)) or
                   (isinstance(v, str) and _is_partial_date(v))

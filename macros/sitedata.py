@@ -9,13 +9,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-from .schema import (BOOL, DATE, MAPPING, TEXT, YEAR_MONTH, DataError, Field, Mapping, Record, Type,
-                     check_entries, describe, list_of, load_yaml, top_level)
+from .schema import (BOOL, DATE, MAPPING, TEXT, URL, YEAR_MONTH, DataError, Field, Mapping, Record,
+                     check_entries, list_of, load_yaml, top_level)
 
 # A piece of text with the sources that back it: the unit of cited advice in every data file.
-URL = Type("a web address (https://...)", lambda v: None if isinstance(v, str) and v.startswith("https://")
-           else f"expected a web address starting with https://, got {describe(v)}")
-
 CITED_TEXT = Record({"text": Field(TEXT), "sources": Field(list_of(TEXT))}, id_field=None)
 
 KIND = Record({"id": Field(TEXT), "label": Field(TEXT), "tag": Field(TEXT), "description": Field(TEXT)})

@@ -55,7 +55,7 @@ def test_comparison_table_reads_on_a_phone(new_page, base_url):
     page.goto(base_url + "conditions/index.html")
     stylesheets = page.evaluate("[...document.styleSheets].map(s => s.href || '')")
     assert any(s.endswith("assets/css/conditions.css") for s in stylesheets), \
-        "add assets/css/conditions.css to extra_css in mkdocs.yml"
+        "overrides/main.html links conditions.css only where condition markup is found"
     # The page itself does not scroll sideways; only the table does.
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     wrap = page.locator(".condition-compare .md-typeset__scrollwrap")

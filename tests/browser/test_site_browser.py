@@ -34,6 +34,66 @@ def test_search_finds_the_page_holding_a_word(new_page, base_url, file_url, orig
     assert results[0] == "about.html", results
 
 
+def _search_requests(requests: list[str]) -> dict[str, int]:
+    return {"index": sum(u.endswith("search/search_index.json") for u in requests),
+            "worker": sum("/workers/search." in u for u in requests)}
+
+
+def test_search_downloads_nothing_until_the_reader_opens_it(new_page, base_url):
+    """lazy-search.js: a first visit does not pay for the search index and worker (about 40 KB gzip);
+    opening search fetches each once, and search then works as usual."""
+    page = new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(base_url + "causes.html", wait_until="networkidle")
+    page.wait_for_timeout(500)
+    assert _search_requests(requests) == {"index": 0, "worker": 0}, requests
+    box = page.locator(".md-search__input")
+    box.click()
+    box.press_sequentially("treadmill", delay=20)
+    page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
+    box.fill("")
+    box.press_sequentially("ibuprofen", delay=20)
+    page.wait_for_timeout(300)
+    assert page.locator(".md-search-result__item").count() > 0
+    assert _search_requests(requests) == {"index": 1, "worker": 1}, requests
+
+
+@pytest.mark.parametrize("start", ["q", "slash"])
+def test_search_starts_from_an_address_or_the_slash_key(new_page, base_url, start):
+    page = new_page()
+    if start == "q":
+        page.goto(base_url + "index.html?q=pins+and+needles")
+    else:
+        page.goto(base_url + "index.html", wait_until="networkidle")
+        page.keyboard.press("/")
+        page.keyboard.type("pins and needles", delay=20)
+    first = page.locator(".md-search-result__item > a").first
+    first.wait_for(timeout=15_000)
+    assert "sciatica" in page.eval_on_selector_all(".md-search-result__item > a",
+                                                   "els => els.slice(0, 3).map(e => e.href).join()")
+
+
+@pytest.mark.parametrize("path, has_conditions, has_flowchart", [
+    ("about.html", False, False), ("causes.html", False, False), ("stretching.html", True, False),
+    ("conditions/sciatica.html", True, False), ("flowchart.html", False, True),
+    ("print_page.html", True, True)])
+def test_component_styles_and_scripts_load_only_where_used(new_page, base_url, path, has_conditions,
+                                                           has_flowchart):
+    page = new_page()
+    page.goto(base_url + path)
+    loaded = page.evaluate("[...document.querySelectorAll('link[rel=stylesheet], script[src]')]"
+                           ".map(e => (e.href || e.src) + ' ' + (e.media || 'all'))")
+    assert any("assets/css/site.css all" in e for e in loaded), loaded
+    # Print styles never hold up the first paint on screen.
+    assert any("assets/css/print.css print" in e for e in loaded), loaded
+    assert any("assets/css/conditions.css" in e for e in loaded) == has_conditions, loaded
+    assert any("assets/css/flowchart.css" in e for e in loaded) == has_flowchart, loaded
+    assert any("assets/js/flowchart.js" in e for e in loaded) == has_flowchart, loaded
+    # No script in <head> holds up the first paint.
+    assert page.locator("head script[src]").count() == 0
+
+
 @pytest.mark.parametrize("origin", ["http", "file"])
 def test_navigation_links_work(new_page, base_url, file_url, origin):
     root = base_url if origin == "http" else file_url

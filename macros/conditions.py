@@ -19,7 +19,7 @@ from .citations import cite, cited_text_list, page_title
 from .html import Linker, esc
 from .schema import (BOOL, DATE, MAPPING, TEXT, DataError, Field, Record, describe, check_entries,
                      list_of, load_yaml, top_level)
-from .sitedata import CITED_TEXT, SiteData
+from .sitedata import CITED_TEXT, SiteData, check_refs
 
 PAGES_DIR = "conditions"
 INDEX_PAGE = f"{PAGES_DIR}/index.md"
@@ -127,13 +127,11 @@ def _check_condition(site: SiteData, c: dict, *, file: str, known_ids: list[str]
             raise _error(file, c, name, "the list is empty; give at least one item", c)
 
     # Every source id, wherever it is cited, is known and listed in the entry's own `sources`.
+    check_refs(c, key="sources", known=site.sources, file=file, what="source")
     for field, ids, node in sorted(_cited_sources(c), key=lambda found: found[0] != "sources"):
         if not ids:
             raise _error(file, c, field, "needs at least one source", node)
         for source_id in ids:
-            if source_id not in site.sources:
-                raise _error(file, c, field, f"unknown source '{source_id}' "
-                             f"(known: {', '.join(sorted(site.sources))})", node)
             if field != "sources" and source_id not in c["sources"]:
                 raise _error(file, c, field, f"source '{source_id}' is cited here but missing "
                              f"from the condition's 'sources' list", node)
@@ -146,19 +144,14 @@ def _check_condition(site: SiteData, c: dict, *, file: str, known_ids: list[str]
                          f"(known: {', '.join(TOPIC_PAGES)})", item)
 
     # Care levels: the usual level, and signs that raise it to a more urgent one.
+    check_refs(c["care"], key="level", known=site.care_levels, file=file, what="care level",
+               entry=c["id"], path="care")
     levels = list(site.care_levels)
     usual = c["care"]["level"]
-    if usual not in site.care_levels:
-        raise _error(file, c, "care.level", f"unknown care level '{usual}' "
-                     f"(known: {', '.join(levels)})", c["care"])
     for i, item in enumerate(c["care"]["raise"], 1):
-        level = item["level"]
-        if level not in site.care_levels:
-            raise _error(file, c, f"care.raise[{i}].level", f"unknown care level '{level}' "
-                         f"(known: {', '.join(levels)})", item)
-        if levels.index(level) >= levels.index(usual):
-            raise _error(file, c, f"care.raise[{i}].level", f"'{level}' is not more urgent than "
-                         f"the usual level '{usual}'", item)
+        if levels.index(item["level"]) >= levels.index(usual):
+            raise _error(file, c, f"care.raise[{i}].level", f"'{item['level']}' is not more urgent "
+                         f"than the usual level '{usual}'", item)
 
     # Related conditions.
     for i, item in enumerate(c["related"], 1):

@@ -101,15 +101,10 @@ def load(site: SiteData, path: Path) -> None:
 
 
 def _check_levels(site: SiteData, chart: Flowchart) -> None:
-    known = ", ".join(site.care_levels)
-    for outcome in chart.outcomes.values():
-        if outcome["care"] not in site.care_levels:
-            raise DataError(chart.file, f"unknown care level '{outcome['care']}' (known: {known})",
-                            line=outcome.line, entry=outcome["id"], field="care")
-    for question in chart.questions.values():
-        if question.get("level") is not None and question["level"] not in site.care_levels:
-            raise DataError(chart.file, f"unknown care level '{question['level']}' (known: {known})",
-                            line=question.line, entry=question["id"], field="level")
+    check_refs(list(chart.outcomes.values()), key="care", known=site.care_levels, file=chart.file,
+               what="care level")
+    check_refs(list(chart.questions.values()), key="level", known=site.care_levels, file=chart.file,
+               what="care level")
 
 
 def _check_answers(chart: Flowchart) -> None:

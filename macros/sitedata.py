@@ -65,29 +65,35 @@ def find_pages(docs_dir: Path) -> set[str]:
             if "includes" not in p.relative_to(docs_dir).parts}
 
 
-def check_refs(document: Any, *, key: str, known: Iterable[str], file: str, what: str,
-               entry: str | None = None) -> None:
-    """Check every value under ``key`` anywhere in ``document`` names a known id.
+def check_refs(entries: Any, *, key: str, known: Iterable[str], file: str, what: str,
+               entry: str | None = None, path: str = "") -> None:
+    """Check every value under ``key``, at any depth in ``entries``, names a known id.
 
-    ``key`` may hold one id or a list of ids. The error names the nearest enclosing entry's id.
+    ``entries`` is a list of entries (mappings with an ``id``) or one entry. ``key`` may hold one id
+    or a list of ids. The error names the entry and the field's path inside it, such as
+    ``signs[2].sources`` (list items count from 1). Nested ``id`` keys are references, not entries.
     """
-    known = set(known)
-    if isinstance(document, list):
-        for item in document:
-            check_refs(item, key=key, known=known, file=file, what=what, entry=entry)
-        return
-    if not isinstance(document, dict):
-        return
-    entry = document.get("id", entry) if isinstance(document.get("id"), str) else entry
-    if key in document:
-        values = document[key] if isinstance(document[key], list) else [document[key]]
-        for value in values:
-            if value not in known:
-                raise DataError(file, f"unknown {what} '{value}' (known: {', '.join(sorted(known))})",
-                                line=getattr(document, "line", None), entry=entry, field=key)
-    for name, value in document.items():
-        if name != key:
-            check_refs(value, key=key, known=known, file=file, what=what, entry=entry)
+    known = list(dict.fromkeys(known))
+    for item in entries if isinstance(entries, list) else [entries]:
+        name = item.get("id") if isinstance(item, dict) else None
+        _check_refs_in(item, key, known, file, what, name if isinstance(name, str) else entry, path)
+
+
+def _check_refs_in(node: Any, key: str, known: list[str], file: str, what: str, entry: str | None,
+                   path: str) -> None:
+    if isinstance(node, list):
+        for i, item in enumerate(node, 1):
+            _check_refs_in(item, key, known, file, what, entry, f"{path}[{i}]")
+    elif isinstance(node, dict):
+        for name, value in node.items():
+            here = f"{path}.{name}" if path else name
+            if name != key:
+                _check_refs_in(value, key, known, file, what, entry, here)
+                continue
+            for value_id in value if isinstance(value, list) else [value]:
+                if value_id is not None and value_id not in known:  # absent: the schema's concern
+                    raise DataError(file, f"unknown {what} '{value_id}' (known: {', '.join(known)})",
+                                    line=getattr(node, "line", None), entry=entry, field=here)
 
 
 def load_sources(site: SiteData, path: Path) -> None:

@@ -54,10 +54,24 @@ def test_invalid_yaml_names_the_line(tmp_path):
         _yaml(tmp_path, "- id: a\n  name: A\n  - oops\n")
 
 
-def test_unknown_reference(tmp_path):
+def test_unknown_reference_names_entry_and_field_path(tmp_path):
     entries = _yaml(tmp_path, "- id: a\n  items:\n    - text: t\n      sources: [nope]\n")
-    with pytest.raises(DataError, match=r"data/x.yml:3: entry 'a', field 'sources': unknown source 'nope'"):
+    with pytest.raises(DataError, match=r"data/x.yml:3: entry 'a', field 'items\[1\]\.sources': "
+                                        r"unknown source 'nope' \(known: ok\)"):
         sitedata.check_refs(entries, key="sources", known={"ok"}, file="data/x.yml", what="source")
+
+
+def test_nested_id_is_a_reference_not_an_entry(tmp_path):
+    # A condition's `related` items carry the related condition's id; errors still name the condition.
+    entries = _yaml(tmp_path, "- id: a\n  related:\n    - id: b\n      sources: [nope]\n")
+    with pytest.raises(DataError, match=r"entry 'a', field 'related\[1\]\.sources'"):
+        sitedata.check_refs(entries, key="sources", known={"ok"}, file="data/x.yml", what="source")
+
+
+def test_known_reference_and_absent_value_pass(tmp_path):
+    entries = _yaml(tmp_path, "- id: a\n  level: null\n  items:\n    - sources: [ok]\n")
+    sitedata.check_refs(entries, key="sources", known={"ok"}, file="data/x.yml", what="source")
+    sitedata.check_refs(entries, key="level", known={"ok"}, file="data/x.yml", what="level")
 
 
 # --- html ------------------------------------------------------------------------------------------

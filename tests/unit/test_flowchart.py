@@ -276,7 +276,7 @@ def test_emergency_outcome_needs_no_question_first(tmp_path):
 
 def test_unknown_source(tmp_path):
     message = _error(tmp_path, GOOD.replace("sources: [sore-back]", "sources: [sore-bak]"))
-    assert "entry 'easy', field 'sources': unknown source 'sore-bak'" in message, message
+    assert "entry 'easy', field 'advice[1].sources': unknown source 'sore-bak'" in message, message
 
 
 def test_unknown_field(tmp_path):

@@ -142,24 +142,30 @@ def page_weights(browser, base: str, pages: list[str]) -> list[dict]:
     return rows
 
 
-def search_latency(browser, base: str, query: str = "pinched nerve", runs: int = 5) -> float:
-    """Median milliseconds from the last keystroke to the first result on screen."""
-    timings = []
+def search_latency(browser, base: str, query: str = "pinched nerve",
+                   runs: int = 5) -> tuple[float, float]:
+    """Median milliseconds (1) from opening search to ready, which includes downloading the index
+    (lazy-search.js holds it back until then), and (2) from the last keystroke to the first result."""
+    ready, typing = [], []
     for _ in range(runs):
         page = browser.new_page()
-        page.goto(base + "index.html")
+        page.goto(base + "index.html", wait_until="networkidle")
         box = page.locator(".md-search__input")
+        start = page.evaluate("performance.now()")
         box.click()
+        page.wait_for_function("() => { const m = document.querySelector('.md-search-result__meta');"
+                               " return m && m.textContent && !/Initializing/i.test(m.textContent); }")
+        ready.append(page.evaluate("performance.now()") - start)
         box.press_sequentially(query[:-1], delay=30)
-        page.wait_for_timeout(300)  # the index is loaded and earlier keystrokes are handled
+        page.wait_for_timeout(300)  # earlier keystrokes are handled
         start = page.evaluate("performance.now()")
         box.press(query[-1])
         page.wait_for_function(
             "q => [...document.querySelectorAll('.md-search-result__item')].length > 0 && "
             "document.querySelector('.md-search__input').value === q", arg=query)
-        timings.append(page.evaluate("performance.now()") - start)
+        typing.append(page.evaluate("performance.now()") - start)
         page.close()
-    return statistics.median(timings)
+    return statistics.median(ready), statistics.median(typing)
 
 
 def lighthouse(url: str) -> dict[str, int]:
@@ -220,7 +226,8 @@ def main() -> int:
             raw = index.read_bytes()
             print(f"\nSearch index: {index.name} {kb(len(raw))} KB raw, "
                   f"{kb(len(gzip.compress(raw, 9)))} KB gzip")
-        print(f"Search: {latency:.0f} ms from the last keystroke to results (median of 5)")
+        print(f"Search: {latency[0]:.0f} ms from opening search to ready (index downloaded then), "
+              f"{latency[1]:.0f} ms from the last keystroke to results (medians of 5)")
 
         if not args.no_lighthouse:
             print("\nLighthouse, mobile (targets: performance >= 98; the rest 100)")

@@ -8,6 +8,7 @@ running header with the site name, page title and review date (CSS @page margin 
 from __future__ import annotations
 
 import datetime
+import functools
 import io
 
 import segno
@@ -22,6 +23,7 @@ def long_date(value: datetime.date) -> str:
     return f"{value.day} {value:%B %Y}"
 
 
+@functools.lru_cache(maxsize=None)  # a handout carries the same code as its full page
 def qr_svg(url: str) -> str:
     """An inline SVG QR code for ``url``, sized by CSS."""
     buffer = io.BytesIO()

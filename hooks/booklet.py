@@ -49,7 +49,8 @@ def update_anchor_ids(page_html: str, page_key: str) -> str:
             continue
         id_text = m.group(2)
         match_text = m.group()
-        page_html = page_html.replace(match_text, match_text.replace(id_text, page_key + "-" + id_text))
+        new_text = match_text.replace(id_text, page_key + "-" + id_text)
+        page_html = page_html.replace(match_text, new_text)
     return page_html
 
 

@@ -15,8 +15,9 @@ import mkdocs
 
 
 def on_env(env, config, **kwargs):
+    # .cache/ is git-ignored.
     directory = (Path(config["config_file_path"]).parent / ".cache" / "jinja"
-                 / f"jinja{jinja2.__version__}-mkdocs{mkdocs.__version__}")  # .cache/ is git-ignored
+                 / f"jinja{jinja2.__version__}-mkdocs{mkdocs.__version__}")
     directory.mkdir(parents=True, exist_ok=True)
     env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(directory))
     return env

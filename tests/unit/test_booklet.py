@@ -1,4 +1,5 @@
-"""Unit tests for hooks/booklet.py: its faster copy of a print-site plugin function changes nothing."""
+"""Unit tests for hooks/booklet.py: its faster copy of a print-site plugin function changes
+nothing."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ _spec = importlib.util.spec_from_file_location("booklet_hook", ROOT / "hooks" / 
 booklet = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(booklet)
 
-PLUGIN_UPDATE_ANCHOR_IDS = print_site_urls.update_anchor_ids  # the hook patches it only in on_config
+# The hook patches it only in on_config, which no test calls.
+PLUGIN_UPDATE_ANCHOR_IDS = print_site_urls.update_anchor_ids
 
 
 def test_the_patch_targets_the_pinned_plugin_version():
@@ -23,7 +25,8 @@ def test_the_patch_targets_the_pinned_plugin_version():
 
 
 SAMPLES = [
-    '<h2 id="why">Why</h2>\n<p>Text</p>\n<h3 id="how">How <a class="headerlink" href="#how">¶</a></h3>',
+    '<h2 id="why">Why</h2>\n<p>Text</p>\n'
+    '<h3 id="how">How <a class="headerlink" href="#how">¶</a></h3>',
     # A paragraph's footnote mark: the plugin takes the <p> for the tag and leaves the id alone.
     '<p>Rest helps<sup id="fnref:1"><a href="#fn:1">1</a></sup> most.</p>\n<li id="fn:1">Note</li>',
     '<ul>\n<li ID="step-1">One</li>\n<li id="step-2" class="step-2">Two</li>\n</ul>',

@@ -7,6 +7,7 @@ across tags that touch.
 
 from __future__ import annotations
 
+import functools
 import html
 import posixpath
 from pathlib import PurePosixPath
@@ -28,6 +29,7 @@ def attrs(**values: object) -> str:
     return "".join(out)
 
 
+@functools.lru_cache(maxsize=None)  # pure; called for every link a macro writes
 def page_url(src_path: str) -> str:
     """The built URL of a Markdown page, as MkDocs writes it with ``use_directory_urls: false``."""
     path = PurePosixPath(src_path)
@@ -58,11 +60,15 @@ class Linker:
 
     def file_href(self, built_path: str) -> str:
         """A relative link to a built file that is not a Markdown page (e.g. the booklet)."""
-        here = posixpath.dirname(page_url(self.current_src)) or "."
-        return posixpath.relpath(built_path, here)
+        return _relative(built_path, posixpath.dirname(page_url(self.current_src)) or ".")
 
     def a(self, target_src: str, text: str, anchor: str | None = None, **extra: object) -> str:
         return f'<a{attrs(href=self.href(target_src, anchor), **extra)}>{esc(text)}</a>'
+
+
+@functools.lru_cache(maxsize=None)  # pure; relpath looks up the working directory on every call
+def _relative(built_path: str, here: str) -> str:
+    return posixpath.relpath(built_path, here)
 
 
 class LinkError(Exception):

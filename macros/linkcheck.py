@@ -12,7 +12,6 @@ and it does not look at what the theme loads. This walks the built folder and ch
 
 from __future__ import annotations
 
-import bisect
 import html
 import posixpath
 import re
@@ -46,9 +45,16 @@ class _Page:
 
 # The built HTML is machine-written (Markdown, theme templates, macros), so scanning tags with a
 # regular expression is safe and many times faster than a full HTML parser over the whole site.
-_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)(\s[^<>]*?)?/?>")
+# Greedy, then the closing "/" of "<x ... />" taken off by hand: much faster than a lazy match.
+_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)(\s[^<>]*)?>")
 _ATTR = re.compile(r"""([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
 _SKIP_CONTENT = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>|<!--.*?-->", re.S | re.I)
+# The only attributes the check reads. Most tags (and all SVG path data) have none of them, so a
+# quick search lets those skip attribute parsing, which is most of the check's time.
+_WANTED = {"id", "name", "rel", "href", "src", "data"}
+# id, name, href, src and data end in one of these letters (either case); rel matters only with
+# href. Faster than spelling the names out case-insensitively.
+_MAY_HAVE_WANTED = re.compile(r"[dDeEfFcCaA]\s*=")
 
 
 def _parse(path: Path) -> _Page:
@@ -56,12 +62,23 @@ def _parse(path: Path) -> _Page:
     # Blank out script and style bodies and comments (keeping line breaks) so that nothing inside
     # them is taken for a tag; the opening <script src> tag itself is kept and checked.
     text = _SKIP_CONTENT.sub(lambda m: _keep_opening_tag(m.group(0)), text)
-    newlines = [m.start() for m in re.finditer("\n", text)]
     page = _Page(set(), [])
+    line, counted_to = 1, 0  # line numbers counted on from the previous reference, only as needed
     for match in _TAG.finditer(text):
+        attr_text = match.group(2)
+        if not attr_text or not _MAY_HAVE_WANTED.search(attr_text):
+            continue
+        if attr_text.endswith("/"):
+            attr_text = attr_text[:-1]
+        attrs = {}
+        for m in _ATTR.finditer(attr_text):
+            name = m.group(1).lower()
+            if name in _WANTED:
+                value = m.group(m.lastindex)  # the one of the three value groups that matched
+                attrs[name] = html.unescape(value) if "&" in value else value
+        if not attrs:
+            continue
         tag = match.group(1).lower()
-        attrs = {m.group(1).lower(): html.unescape(next(g for g in m.group(2, 3, 4) if g is not None))
-                 for m in _ATTR.finditer(match.group(2) or "")}
         if "id" in attrs:
             page.ids.add(attrs["id"])
         if tag == "a" and "name" in attrs:
@@ -70,7 +87,9 @@ def _parse(path: Path) -> _Page:
         kind = "a" if tag == "link" and rel and set(rel.lower().split()) <= _DESCRIPTIVE_RELS else tag
         for name, value in attrs.items():
             if (kind, name) in _RESOURCE_ATTRS or (kind == "a" and name == "href"):
-                page.refs.append(_Ref(kind, name, value, bisect.bisect(newlines, match.start()) + 1))
+                line += text.count("\n", counted_to, match.start())
+                counted_to = match.start()
+                page.refs.append(_Ref(kind, name, value, line))
     return page
 
 
@@ -86,18 +105,19 @@ def check_site(site_dir: Path) -> list[str]:
     site_dir = Path(site_dir)
     pages = {p.relative_to(site_dir).as_posix(): _parse(p) for p in sorted(site_dir.rglob("*.html"))}
     problems: list[str] = []
+    located: dict[str, tuple[str, bool]] = {}  # the same few targets are linked thousands of times
     for page, parsed in pages.items():
         if page in _SKIPPED_PAGES:
             continue
         for ref in parsed.refs:
-            problem = _check_ref(site_dir, pages, page, parsed, ref)
+            problem = _check_ref(site_dir, pages, page, parsed, ref, located)
             if problem:
                 problems.append(f"{page}:{ref.line}: <{ref.tag} {ref.attr}=\"{ref.value}\">: {problem}")
     return problems
 
 
 def _check_ref(site_dir: Path, pages: dict[str, _Page], page: str, parsed: _Page,
-               ref: _Ref) -> str | None:
+               ref: _Ref, located: dict[str, tuple[str, bool]]) -> str | None:
     value = ref.value.strip()
     parts = urlsplit(value)
     if parts.scheme in ("mailto", "tel", "javascript", "data", "blob"):
@@ -116,14 +136,22 @@ def _check_ref(site_dir: Path, pages: dict[str, _Page], page: str, parsed: _Page
     target = posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(parts.path)))
     if target.startswith(".."):
         return "points outside the site"
-    target_file = site_dir / target
-    if target_file.is_dir():
-        target, target_file = posixpath.join(target, "index.html"), target_file / "index.html"
-    if not target_file.is_file():
+    if target not in located:
+        located[target] = _locate(site_dir, target)
+    target, exists = located[target]
+    if not exists:
         return f"'{target}' does not exist"
     if parts.fragment and target in pages and unquote(parts.fragment) not in pages[target].ids:
         return f"no element with id '{unquote(parts.fragment)}' in {target}"
     return None
+
+
+def _locate(site_dir: Path, target: str) -> tuple[str, bool]:
+    """The file a link to ``target`` opens (a folder's index.html), and whether it exists."""
+    target_file = site_dir / target
+    if target_file.is_dir():
+        target, target_file = posixpath.join(target, "index.html"), target_file / "index.html"
+    return target, target_file.is_file()
 
 
 __all__ = ["check_site"]

@@ -8,6 +8,7 @@ running header with the site name, page title and review date (CSS @page margin 
 from __future__ import annotations
 
 import datetime
+import functools
 import io
 
 import segno
@@ -22,10 +23,13 @@ def long_date(value: datetime.date) -> str:
     return f"{value.day} {value:%B %Y}"
 
 
+@functools.lru_cache(maxsize=None)  # a handout carries the same code as its full page
 def qr_svg(url: str) -> str:
     """An inline SVG QR code for ``url``, sized by CSS."""
     buffer = io.BytesIO()
-    segno.make(url, error="m").save(buffer, kind="svg", xmldecl=False, svgns=True, nl=False,
+    # A fixed mask: choosing the best of all eight per code cost more than the rest of the macros
+    # put together. Any mask decodes; 2 is the one segno picked most often for this site's pages.
+    segno.make(url, error="m", mask=2).save(buffer, kind="svg", xmldecl=False, svgns=True, nl=False,
                                      scale=1, border=2, omitsize=True, svgclass="page-qr",
                                      title=f"QR code for {url}")
     return buffer.getvalue().decode("ascii")

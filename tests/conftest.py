@@ -193,5 +193,5 @@ def scratch_project(tmp_path) -> Path:
     """A copy of the project to break on purpose."""
     dest = tmp_path / "project"
     shutil.copytree(ROOT, dest, ignore=shutil.ignore_patterns(".venv", ".git", "site", "__pycache__",
-                                                              ".pytest_cache", "build", ".cache"))
+                                                              ".pytest_cache", "build"))
     return dest

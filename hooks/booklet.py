@@ -54,6 +54,19 @@ def update_anchor_ids(page_html: str, page_key: str) -> str:
     return page_html
 
 
+# The plugin links its stylesheets and script from every page, though only the booklet uses them.
+# Elsewhere they cost three requests on a first visit, and print-site-material.css sets
+# `@page { size: A4 }`, which would force A4 paper on a reader in the US printing any page.
+_PLUGIN_ASSETS = re.compile(r'\n\s*<link rel="stylesheet" href="(?:\.\./)*css/print-site[-a-z]*\.css">'
+                            r'|\n\s*<script src="(?:\.\./)*js/print-site\.js"></script>')
+
+
+def on_post_page(output: str, page, config, **kwargs) -> str:
+    if page.file.dest_uri == "print_page.html":
+        return output
+    return _PLUGIN_ASSETS.sub("", output)
+
+
 @event_priority(-90)  # after the print-site plugin has written the page, before the link check
 def on_post_build(config, **kwargs) -> None:
     booklet = Path(config["site_dir"]) / "print_page.html"

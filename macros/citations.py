@@ -40,8 +40,9 @@ def cite(site: SiteData, linker: Linker, ids: Iterable[str], cited: set[str] | N
     for source_id in ids:
         source = site.sources[source_id]
         kind = site.kinds[source["kind"]]["tag"]
-        title = f"{source['title']}. {source['publisher']}."
-        parts.append(f'{linker.a(SOURCES_PAGE, source["short"], anchor(source_id), title=title)}'
+        # No title="" tooltip with the full reference: the sources page has it one tap away, and
+        # Material's tooltips cost main-thread time for every link that has one (30-60 per page).
+        parts.append(f'{linker.a(SOURCES_PAGE, source["short"], anchor(source_id))}'
                      f' <span class="cite-kind">{esc(kind)}</span>')
     # Citations stay out of the search index: repeated on every line, they would bury the content.
     # <small> (side comment) rather than <span>: Material's indexer matches excluded elements by tag

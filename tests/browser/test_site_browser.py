@@ -4,6 +4,7 @@ navigation, search, palette and the red-flag bar all work."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import search, source_pages
 
@@ -96,6 +97,18 @@ def test_component_styles_and_scripts_load_only_where_used(new_page, base_url, p
     assert any("js/print-site.js" in e for e in loaded) == is_booklet, loaded
     # No script in <head> holds up the first paint.
     assert page.locator("head script[src]").count() == 0
+
+
+@pytest.mark.parametrize("path, target", [("sources.html", "src-acsm-shoes"),
+                                          ("flowchart.html", "outcome-everyday-ache")])
+def test_links_to_blocks_far_down_a_long_page_land_on_them(new_page, base_url, path, target):
+    """Long pages skip painting blocks far off screen (content-visibility: auto in site.css); a
+    citation or an answer that links to one must still land on it, painted."""
+    page = new_page(javascript_enabled=False, viewport={"width": 360, "height": 740})
+    page.goto(f"{base_url}{path}#{target}")
+    block = page.locator(f"#{target}")
+    expect(block).to_be_in_viewport()
+    expect(block).not_to_have_text("", use_inner_text=True)
 
 
 @pytest.mark.parametrize("origin", ["http", "file"])

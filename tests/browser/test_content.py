@@ -95,6 +95,21 @@ def test_abbreviations_are_explained_on_hover_and_tap(nojs, base_url):
     assert any(t and t.lower().startswith("rest, ice") for t in titles), titles
 
 
+@pytest.mark.parametrize("javascript", [True, False])
+def test_abbreviation_spells_itself_out_on_tap_once_per_page(new_page, base_url, javascript):
+    page = new_page(javascript_enabled=javascript, has_touch=True, is_mobile=True,
+                    viewport={"width": 360, "height": 740})
+    page.goto(base_url + "when-to-get-help.html")
+    gp = page.locator("abbr", has_text="GP")
+    assert gp.count() == 1, "explained on first use only"
+    before = page.locator("article").inner_text()
+    gp.tap()
+    expansion = gp.evaluate("el => getComputedStyle(el, '::after').content")
+    assert "General practitioner" in expansion, expansion
+    assert gp.evaluate("el => el === document.activeElement")
+    assert "General practitioner" not in before
+
+
 @pytest.mark.parametrize("path", TOPIC_PAGES)
 def test_first_phone_screen_answers_the_question(new_page, base_url, path):
     page = new_page(viewport={"width": 360, "height": 740}, is_mobile=True)

@@ -1,0 +1,35 @@
+"""MkDocs hook: explain each abbreviation once per page, where it first appears, on tap too.
+
+The glossary (docs/includes/abbreviations.md) is appended to every page, and the abbr extension
+then marks every "NHS" and "GP" on it, citations included: up to 30 dotted underlines on a page.
+Plain English explains a term the first time it is used, so later uses become plain text.
+
+A title shows on hover with a mouse, never on a touch screen. The first use is made focusable, and
+site.css spells the meaning out after the term while it has focus: tap it, or Tab to it. (Material's
+content.tooltips feature does this with JavaScript, at a cost on a cheap phone that kept Lighthouse
+performance below target.)
+"""
+
+from __future__ import annotations
+
+import re
+
+_ABBR = re.compile(r"<abbr title=\"[^\"]*\">([^<]*)</abbr>")
+
+
+def first_only(html: str) -> str:
+    """Keep the first <abbr> of each term, focusable; later ones become plain text."""
+    seen: set[str] = set()
+
+    def keep_first(match: re.Match) -> str:
+        term = match.group(1)
+        if term in seen:
+            return term
+        seen.add(term)
+        return match.group(0).replace("<abbr ", '<abbr tabindex="0" ', 1)
+
+    return _ABBR.sub(keep_first, html)
+
+
+def on_page_content(html: str, **kwargs) -> str:
+    return first_only(html)

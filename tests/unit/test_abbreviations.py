@@ -1,0 +1,26 @@
+"""Unit tests for hooks/abbreviations.py: each abbreviation is explained once per page."""
+
+from __future__ import annotations
+
+import importlib.util
+
+from conftest import ROOT
+
+_spec = importlib.util.spec_from_file_location("abbreviations_hook", ROOT / "hooks" / "abbreviations.py")
+abbreviations = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(abbreviations)
+
+NHS = '<abbr title="National Health Service (UK)">NHS</abbr>'
+GP = '<abbr title="General practitioner">GP</abbr>'
+
+
+def test_first_use_of_each_term_keeps_its_explanation_and_can_take_focus():
+    html = f"<p>See a {GP} or the {NHS}.</p><p>The {NHS} says your {GP} can help.</p>"
+    focusable = lambda abbr: abbr.replace("<abbr ", '<abbr tabindex="0" ')
+    assert abbreviations.first_only(html) == \
+        f"<p>See a {focusable(GP)} or the {focusable(NHS)}.</p><p>The NHS says your GP can help.</p>"
+
+
+def test_page_without_abbreviations_is_unchanged():
+    html = '<p>Nothing <abbr class="x">here</abbr> to do.</p>'
+    assert abbreviations.first_only(html) == html

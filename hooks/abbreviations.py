@@ -14,21 +14,31 @@ from __future__ import annotations
 
 import re
 
-_ABBR = re.compile(r"<abbr title=\"[^\"]*\">([^<]*)</abbr>")
+# Link openings and closings, and abbreviations, in document order.
+_TOKEN = re.compile(r"(<a\b[^>]*>)|(</a>)|<abbr title=\"[^\"]*\">([^<]*)</abbr>")
 
 
 def first_only(html: str) -> str:
-    """Keep the first <abbr> of each term, focusable; later ones become plain text."""
-    seen: set[str] = set()
+    """Keep the first <abbr> of each term outside links, focusable; the rest become plain text.
 
-    def keep_first(match: re.Match) -> str:
-        term = match.group(1)
-        if term in seen:
+    Inside a link the term stays plain: a tap there follows the link, and a focusable element
+    may not sit inside a link.
+    """
+    seen: set[str] = set()
+    in_link = False
+
+    def rewrite(match: re.Match) -> str:
+        nonlocal in_link
+        if match.group(1) or match.group(2):
+            in_link = bool(match.group(1))
+            return match.group(0)
+        term = match.group(3)
+        if in_link or term in seen:
             return term
         seen.add(term)
         return match.group(0).replace("<abbr ", '<abbr tabindex="0" ', 1)
 
-    return _ABBR.sub(keep_first, html)
+    return _TOKEN.sub(rewrite, html)
 
 
 def on_page_content(html: str, **kwargs) -> str:

@@ -3,7 +3,7 @@
  * Material starts its search worker and downloads the whole search index on every page load: about
  * 40 KB gzip and a busy main thread on a cheap phone, for a box most readers never open. This file
  * runs just before Material's bundle and holds both back until the reader opens search (tap or click
- * on the box, the "/" key), or arrives with a search in the address (?q=, or ?h= from a result).
+ * on the box, the "/" key), or arrives with a search in the address (?q=).
  * Search then starts as before: Material shows "Initializing search" while the index loads.
  *
  * It changes no Material code, only two browser APIs, and only for search's own two files:
@@ -51,7 +51,7 @@
     }
   }, true);
   var params = new URLSearchParams(location.search);
-  if (params.has("q") || params.has("h")) {
+  if (params.has("q")) {
     openSearch();
   }
 

@@ -67,6 +67,25 @@ def on_post_page(output: str, page, config, **kwargs) -> str:
     return _PLUGIN_ASSETS.sub("", output)
 
 
+# Landmarks (aside, nav, section) need distinct names on one page. The booklet holds every chapter,
+# so a box that appears on two pages (the red-flag box) would appear twice under one name.
+_LANDMARK_LABEL = re.compile(r'(<(?:aside|nav|section)\b[^>]*?\baria-label=")([^"]*)(")')
+
+
+def number_repeated_landmarks(html: str) -> str:
+    """Give the second and later landmarks of the same name a number: "Urgent warning signs (2)"."""
+    seen: dict[str, int] = {}
+
+    def number(match: re.Match) -> str:
+        label = match.group(2)
+        seen[label] = seen.get(label, 0) + 1
+        if seen[label] == 1:
+            return match.group(0)
+        return f"{match.group(1)}{label} ({seen[label]}){match.group(3)}"
+
+    return _LANDMARK_LABEL.sub(number, html)
+
+
 @event_priority(-90)  # after the print-site plugin has written the page, before the link check
 def on_post_build(config, **kwargs) -> None:
     booklet = Path(config["site_dir"]) / "print_page.html"
@@ -75,4 +94,4 @@ def on_post_build(config, **kwargs) -> None:
     base = urlsplit(config["site_url"] or "").path or "/"
     html = booklet.read_text(encoding="utf-8")
     fixed = re.sub(r'"base":\s*"' + re.escape(base) + '"', '"base": "."', html)
-    booklet.write_text(fixed, encoding="utf-8")
+    booklet.write_text(number_repeated_landmarks(fixed), encoding="utf-8")

@@ -43,7 +43,9 @@ REPRESENTATIVE = ["index.html", "causes.html", "stretching.html", "when-to-get-h
 # Every page is checked in light at phone width and in dark at desktop width, so every page meets
 # both palettes and both widths; the two other combinations run on one page of each kind.
 COMBINATIONS = ([("light", 360, p) for p in source_pages()] + [("dark", 1280, p) for p in source_pages()]
-                + [("dark", 360, p) for p in REPRESENTATIVE] + [("light", 1280, p) for p in REPRESENTATIVE])
+                + [("dark", 360, p) for p in REPRESENTATIVE] + [("light", 1280, p) for p in REPRESENTATIVE]
+                # The booklet: every chapter on one page, built by the print-site plugin.
+                + [("light", 360, "print_page.html"), ("dark", 1280, "print_page.html")])
 
 
 @pytest.mark.parametrize("scheme, width, path", COMBINATIONS)

@@ -42,3 +42,13 @@ def test_update_anchor_ids_matches_the_plugin_exactly():
     for html in SAMPLES:
         for key in ("causes", "conditions-sciatica"):
             assert booklet.update_anchor_ids(html, key) == PLUGIN_UPDATE_ANCHOR_IDS(html, key), html
+
+
+def test_repeated_landmark_names_are_numbered_in_the_booklet():
+    html = ('<aside class="red-flags" aria-label="Urgent warning signs">a</aside>'
+            '<nav aria-label="Contents">b</nav>'
+            '<aside class="red-flags" aria-label="Urgent warning signs">c</aside>')
+    assert booklet.number_repeated_landmarks(html) == (
+        '<aside class="red-flags" aria-label="Urgent warning signs">a</aside>'
+        '<nav aria-label="Contents">b</nav>'
+        '<aside class="red-flags" aria-label="Urgent warning signs (2)">c</aside>')

@@ -73,13 +73,13 @@ def check_refs(entries: Any, *, key: str, known: Iterable[str], file: str, what:
     or a list of ids. The error names the entry and the field's path inside it, such as
     ``signs[2].sources`` (list items count from 1). Nested ``id`` keys are references, not entries.
     """
-    known = list(dict.fromkeys(known))
+    known = dict.fromkeys(known)  # in the file's order for the message, with constant-time lookup
     for item in entries if isinstance(entries, list) else [entries]:
         name = item.get("id") if isinstance(item, dict) else None
         _check_refs_in(item, key, known, file, what, name if isinstance(name, str) else entry, path)
 
 
-def _check_refs_in(node: Any, key: str, known: list[str], file: str, what: str, entry: str | None,
+def _check_refs_in(node: Any, key: str, known: dict[str, None], file: str, what: str, entry: str | None,
                    path: str) -> None:
     if isinstance(node, list):
         for i, item in enumerate(node, 1):

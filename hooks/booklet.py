@@ -1,16 +1,25 @@
-"""MkDocs hook: make the booklet page (mkdocs-print-site-plugin) work from a folder on disk, fast.
+"""MkDocs hook: make the booklet page (mkdocs-print-site-plugin) work from a folder on disk, light
+and without JavaScript.
 
 The plugin renders print_page.html with the context of Material's 404 page, whose "base" is the
 site's absolute path (a 404 page must work at any address). The booklet sits at the site root, so
-its base is simply "." — with the absolute path, search and the offline index fail from file://.
+its base is simply "." — with the absolute path, links and stored settings fail from file://.
 
-Two speed fixes for the plugin (pinned at 2.9; same output, checked in tests/unit/test_booklet.py):
-it renders with a second Jinja environment, and one of its regular expressions backtracks badly.
+The booklet is for printing and runs without Material's JavaScript (overrides/main.html), so its
+contents list is written here rather than by the plugin's script, and it carries one QR code (on
+its cover) instead of one per chapter.
+
+Speed fixes for the plugin (pinned at 2.9; same output, checked in tests/unit/test_booklet.py):
+it renders with a second Jinja environment; one of its regular expressions backtracks badly; and it
+rewrites each link and heading id with a replace over the whole page, once per link.
 """
 
 from __future__ import annotations
 
+import posixpath
 import re
+import sys
+from html import unescape
 from importlib.metadata import version
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -18,12 +27,16 @@ from urllib.parse import urlsplit
 from mkdocs.plugins import event_priority
 from mkdocs_print_site_plugin import urls as print_site_urls
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from macros import pagemeta  # noqa: E402
+
 PATCHED_VERSION = "2.9"
 
 
 def on_config(config, **kwargs):
     if version("mkdocs-print-site-plugin") == PATCHED_VERSION:
         print_site_urls.update_anchor_ids = update_anchor_ids
+        print_site_urls.fix_href_links = fix_href_links
     return config
 
 
@@ -41,17 +54,57 @@ def on_env(env, config, **kwargs):
 _ANCHOR_ID = re.compile(r"<(?=[^\n]*?id=\")([^\s]+).*?id=\"([^\"]*?)\".*?>", flags=re.IGNORECASE)
 
 
+_CHANGED_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "sup", "li"}
+
+
 def update_anchor_ids(page_html: str, page_key: str) -> str:
-    """mkdocs_print_site_plugin.urls.update_anchor_ids (2.9), unchanged but for the pattern."""
-    change_tags = ["h1", "h2", "h3", "h4", "h5", "h6", "sup", "li"]
-    for m in _ANCHOR_ID.finditer(page_html):
-        if m.group(1) not in change_tags:
-            continue
-        id_text = m.group(2)
-        match_text = m.group()
-        new_text = match_text.replace(id_text, page_key + "-" + id_text)
-        page_html = page_html.replace(match_text, new_text)
-    return page_html
+    """mkdocs_print_site_plugin.urls.update_anchor_ids (2.9): the same rewrite of each match, in
+    one pass instead of a replace over the whole page per match."""
+    def rewrite(m: re.Match) -> str:
+        if m.group(1) not in _CHANGED_TAGS:
+            return m.group(0)
+        return m.group(0).replace(m.group(2), page_key + "-" + m.group(2))
+
+    return _ANCHOR_ID.sub(rewrite, page_html)
+
+
+# The plugin's pattern for the opening of a link, up to its href.
+_HREF = re.compile(r"<a\s+([^>]*?\s+)?href=\"(.*?)\"", flags=re.IGNORECASE)
+
+
+def fix_href_links(page_html: str, page_key: str, page_url: str, directory_urls: bool = False) -> str:
+    """mkdocs_print_site_plugin.urls.fix_href_links (2.9): the same new link for each match, in one
+    pass instead of a replace over the whole page per link.
+
+    One difference, a fix: the plugin's replace-all could rewrite a link it had already rewritten
+    (a same-page "#when-to-get-help" after a link to that page). It never happens in this site's
+    booklet (the tests compare both on every page's content).
+    """
+    u = print_site_urls
+
+    def rewrite(m: re.Match) -> str:
+        url = unescape(m.group(2))
+        if u.is_external(url):
+            return m.group(0)
+        if u.is_attachment(url):
+            url = u.get_url_from_root(url, page_url)
+            if directory_urls:
+                url = posixpath.join("..", url)
+        elif url.startswith("#"):
+            url = "#" + page_key + "-" + url[1:]  # an anchor on the same page
+        else:
+            # Another page of the site: 'a.html#x' becomes '#a-x'.
+            url_paths = u.get_url_from_root(url, page_url).split("#")
+            assert len(url_paths) <= 2
+            url = "#" + u.get_page_key(url_paths[0])
+            if len(url_paths) == 2:
+                url += "-" + url_paths[1]
+        other_html = m.group(1)
+        if other_html is None:
+            return '<a href="%s"' % url
+        return '<a %s href="%s"' % (other_html.rstrip(), url)
+
+    return _HREF.sub(rewrite, page_html)
 
 
 # The plugin links its stylesheets and script from every page, though only the booklet uses them.
@@ -86,12 +139,73 @@ def number_repeated_landmarks(html: str) -> str:
     return _LANDMARK_LABEL.sub(number, html)
 
 
+# The plugin's script builds the contents list from the sidebar and hides the site menu and search
+# once the page has loaded. The booklet runs without JavaScript for those (overrides/main.html), so
+# the list is written here, and the script and its call are left out.
+_PLUGIN_ONLOAD = re.compile(r'\s*<script type="text/javascript">\s*document\.addEventListener\('
+                            r"'DOMContentLoaded', function \(\) \{[^}]*generate_toc\(\);[^}]*\}\)"
+                            r"\s*</script>")
+_TOC_NAV = "<nav role='navigation' class='print-page-toc-nav'>"
+_UL = re.compile(r"<(/?)ul\b[^>]*>")
+
+
+def _first_list(html: str, start: int) -> str:
+    """The first <ul> at or after ``start`` up to its matching </ul>."""
+    depth, opened = 0, None
+    for m in _UL.finditer(html, start):
+        if m.group(1):
+            depth -= 1
+            if depth == 0:
+                return html[opened:m.end()]
+        else:
+            opened = m.start() if opened is None else opened
+            depth += 1
+    raise ValueError("booklet: the contents sidebar has no complete list")
+
+
+def write_contents(html: str) -> str:
+    """Copy the contents sidebar's list into the booklet's "Contents" section, as the plugin's
+    generate_toc() does in the browser, and drop the plugin's page-load script."""
+    html, calls = _PLUGIN_ONLOAD.subn("", html)
+    sidebar = html.find('<nav class="md-nav md-nav--secondary"')
+    if not calls or sidebar < 0 or _TOC_NAV not in html:
+        raise ValueError("booklet: print-site's contents script or the contents sidebar is not where "
+                         f"version {PATCHED_VERSION} puts them; look at hooks/booklet.py again")
+    toc = _first_list(html, sidebar).replace(' data-md-component="toc"', "", 1)
+    title_end = html.index("</h1>", html.index(_TOC_NAV)) + len("</h1>")
+    return html[:title_end] + "\n" + toc + html[title_end:]
+
+
+# Every chapter ends with its page's QR code: one set per page is right for a handout, but 20 in a
+# booklet weigh on a phone. The booklet keeps each chapter's address in words, and one code on its
+# cover, for the whole site.
+_CHAPTER_QR = re.compile(r'<svg [^>]*class="page-qr".*?</svg>', re.S)
+_COVER_ADDRESS = re.compile(r"(<p>Read it online: )([^<]*)(</p>)")
+
+
+def one_qr_code_on_the_cover(html: str, qr_svg) -> str:
+    """Drop the chapters' QR codes; put one for the site's address on the cover."""
+    html = _CHAPTER_QR.sub("", html)
+    cover = _COVER_ADDRESS.search(html)
+    if not cover:
+        raise ValueError("booklet: the cover has no 'Read it online:' line for its QR code")
+    address = cover.group(2).strip()
+    block = f'<div class="booklet-cover__online">\n{qr_svg(address)}\n{cover.group(0)}\n</div>'
+    return html[:cover.start()] + block + html[cover.end():]
+
+
+def local_base(html: str, base: str) -> str:
+    """The booklet sits at the site root: its base and its storage scope are "." (see the top)."""
+    html = re.sub(r'"base":\s*"' + re.escape(base) + '"', '"base": "."', html)
+    return html.replace(f'__md_scope=new URL("{base}",location)', '__md_scope=new URL(".",location)')
+
+
 @event_priority(-90)  # after the print-site plugin has written the page, before the link check
 def on_post_build(config, **kwargs) -> None:
     booklet = Path(config["site_dir"]) / "print_page.html"
     if not booklet.exists():
         return
     base = urlsplit(config["site_url"] or "").path or "/"
-    html = booklet.read_text(encoding="utf-8")
-    fixed = re.sub(r'"base":\s*"' + re.escape(base) + '"', '"base": "."', html)
-    booklet.write_text(number_repeated_landmarks(fixed), encoding="utf-8")
+    html = local_base(booklet.read_text(encoding="utf-8"), base)
+    html = one_qr_code_on_the_cover(write_contents(html), pagemeta.qr_svg)
+    booklet.write_text(number_repeated_landmarks(html), encoding="utf-8")

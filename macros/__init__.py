@@ -10,7 +10,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import care, citations, conditions, exercises, flowchart, handouts, pagemeta, sitedata
+from . import care, citations, conditions, exercises, flowchart, handouts, pagemeta, rawhtml, sitedata
 from .html import Linker, page_url
 from .schema import DataError
 
@@ -27,29 +27,37 @@ def define_env(env) -> None:
     def linker() -> Linker:
         return Linker(env.page.file.src_uri, site.pages)
 
-    env.macro(lambda *ids: citations.cite(site, linker(), ids, state["cited"]), "cite")
-    env.macro(lambda: pagemeta.page_summary(site, linker(), env.page.meta, state["cited"]),
-              "page_summary")
-    env.macro(lambda: care.red_flags(site, linker(), state["cited"]), "red_flags")
-    env.macro(lambda: care.care_levels(site, linker(), state["cited"]), "care_levels")
-    env.macro(lambda level_id: care.care_card(site, linker(), level_id, state["cited"]), "care_card")
-    env.macro(lambda group: exercises.exercise_cards(site, linker(), group, state["cited"]),
-              "exercises")
-    env.macro(lambda: citations.sources_list(site, linker()), "sources_list")
-    env.macro(lambda condition_id: conditions.condition_page(site, linker(), condition_id,
-                                                             state["cited"]), "condition_page")
-    env.macro(lambda: conditions.overview(site, linker(), state["cited"]), "conditions_overview")
-    env.macro(lambda topic: conditions.helped_by(site, linker(), topic), "conditions_helped_by")
-    env.macro(lambda: flowchart.drawing(site, linker(), state["cited"]), "flowchart_drawing")
-    env.macro(lambda: flowchart.steps(site, linker(), state["cited"]), "flowchart_steps")
-    env.macro(lambda: handouts.handout(site, linker(), env.page.meta, state["cited"]), "handout")
-    env.macro(lambda topics: handouts.handout_list(site, linker(), topics), "handout_list")
+    # Macro HTML skips Markdown's HTML parser (see rawhtml.py): macros leave tokens in the page.
+    html = rawhtml.Store()
+    env.conf["markdown_extensions"].append(rawhtml.Extension(html))
+    state["html"] = html
+
+    def block(name, render):
+        env.macro(lambda *args: html.block(render(*args)), name)
+
+    env.macro(lambda *ids: html.inline(citations.cite(site, linker(), ids, state["cited"])), "cite")
+    block("page_summary", lambda: pagemeta.page_summary(site, linker(), env.page.meta, state["cited"]))
+    block("red_flags", lambda: care.red_flags(site, linker(), state["cited"]))
+    block("care_levels", lambda: care.care_levels(site, linker(), state["cited"]))
+    block("care_card", lambda level_id: care.care_card(site, linker(), level_id, state["cited"]))
+    block("exercises", lambda group: exercises.exercise_cards(site, linker(), group, state["cited"]))
+    block("sources_list", lambda: citations.sources_list(site, linker()))
+    block("condition_page", lambda condition_id: conditions.condition_page(
+        site, linker(), condition_id, state["cited"]))
+    block("conditions_overview", lambda: conditions.overview(site, linker(), state["cited"]))
+    block("conditions_helped_by", lambda topic: conditions.helped_by(site, linker(), topic))
+    block("flowchart_drawing", lambda: flowchart.drawing(site, linker(), state["cited"]))
+    block("flowchart_steps", lambda: flowchart.steps(site, linker(), state["cited"]))
+    block("handout", lambda: handouts.handout(site, linker(), env.page.meta, state["cited"]))
+    block("handout_list", lambda topics: handouts.handout_list(site, linker(), topics))
 
     env.variables["_runnersback_state"] = state
 
 
 def on_pre_page_macros(env) -> None:
-    env.variables["_runnersback_state"]["cited"] = set()
+    state = env.variables["_runnersback_state"]
+    state["cited"] = set()
+    state["html"].reset()
     handouts.inherit_meta(env.variables["site_data"], env.page.meta)
 
 
@@ -62,8 +70,8 @@ def on_post_page_macros(env) -> None:
     target = page_url(page.meta["handout_of"]) if page.meta.get("handout_of") else page.url
     address = pagemeta.page_address(env.conf["site_url"] or "", target)
     try:
-        env.markdown += pagemeta.page_footer(
+        env.markdown += state["html"].block(pagemeta.page_footer(
             site, Linker(page.file.src_uri, site.pages), meta=page.meta,
-            title=page.title or env.conf["site_name"], address=address, cited=state["cited"])
+            title=page.title or env.conf["site_name"], address=address, cited=state["cited"]))
     except DataError as exc:
         raise PluginError(str(exc)) from exc

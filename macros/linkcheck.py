@@ -13,6 +13,7 @@ and it does not look at what the theme loads. This walks the built folder and ch
 from __future__ import annotations
 
 import html
+import multiprocessing
 import posixpath
 import re
 from dataclasses import dataclass
@@ -57,8 +58,8 @@ _WANTED = {"id", "name", "rel", "href", "src", "data"}
 _MAY_HAVE_WANTED = re.compile(r"[dDeEfFcCaA]\s*=")
 
 
-def _parse(path: Path) -> _Page:
-    text = path.read_text(encoding="utf-8", errors="replace")
+def parse(text: str) -> _Page:
+    """The ids a page defines and the references it makes."""
     # Blank out script and style bodies and comments (keeping line breaks) so that nothing inside
     # them is taken for a tag; the opening <script src> tag itself is kept and checked.
     text = _SKIP_CONTENT.sub(lambda m: _keep_opening_tag(m.group(0)), text)
@@ -100,10 +101,20 @@ def _keep_opening_tag(block: str) -> str:
     return opening + "\n" * block[len(opening):].count("\n")
 
 
-def check_site(site_dir: Path) -> list[str]:
-    """Return one message per broken reference, naming the page and line. Empty means all good."""
+def check_site(site_dir: Path, parsed: dict[str, tuple[str, _Page]] | None = None) -> list[str]:
+    """Return one message per broken reference, naming the page and line. Empty means all good.
+
+    What is on disk is checked. ``parsed`` maps pages to HTML already parsed (by :class:`Background`,
+    as the build wrote them); a file whose text is still that HTML is not parsed again.
+    """
     site_dir = Path(site_dir)
-    pages = {p.relative_to(site_dir).as_posix(): _parse(p) for p in sorted(site_dir.rglob("*.html"))}
+    parsed = parsed or {}
+    pages = {}
+    for path in sorted(site_dir.rglob("*.html")):
+        name = path.relative_to(site_dir).as_posix()
+        text = path.read_text(encoding="utf-8", errors="replace")
+        known = parsed.get(name)
+        pages[name] = known[1] if known and known[0] == text else parse(text)
     problems: list[str] = []
     located: dict[str, tuple[str, bool]] = {}  # the same few targets are linked thousands of times
     for page, parsed in pages.items():
@@ -154,4 +165,55 @@ def _locate(site_dir: Path, target: str) -> tuple[str, bool]:
     return target, target_file.is_file()
 
 
-__all__ = ["check_site"]
+class Background:
+    """Parse pages in a second process while the build goes on, so the check costs little time.
+
+    MkDocs builds on one core; parsing every page's HTML was a tenth of the build. Pages go to the
+    worker as they are written (:meth:`add`); :meth:`finish` checks the whole site there, as on
+    disk, and returns the messages :func:`check_site` would: only files written or changed later
+    (the booklet, the 404 page) are parsed then. Where processes cannot be forked, it parses in this
+    process as pages come.
+    """
+
+    def __init__(self) -> None:
+        self._parsed: dict[str, tuple[str, _Page]] = {}
+        self._conn = self._worker = None
+        try:
+            context = multiprocessing.get_context("fork")
+        except ValueError:  # Windows: no fork
+            return
+        self._conn, child = context.Pipe()
+        self._worker = context.Process(target=_serve, args=(child,), daemon=True)
+        self._worker.start()
+        child.close()
+
+    def add(self, name: str, html: str) -> None:
+        if self._conn is None:
+            self._parsed[name] = (html, parse(html))
+        else:
+            self._conn.send((name, html))
+
+    def finish(self, site_dir: Path) -> list[str]:
+        if self._conn is None:
+            return check_site(site_dir, self._parsed)
+        self._conn.send((None, str(site_dir)))
+        problems = self._conn.recv()
+        self._conn.close()
+        self._worker.join()
+        return problems
+
+
+def _serve(conn) -> None:
+    parsed: dict[str, tuple[str, _Page]] = {}
+    try:
+        while True:
+            name, payload = conn.recv()
+            if name is None:
+                conn.send(check_site(Path(payload), parsed))
+                return
+            parsed[name] = (payload, parse(payload))
+    except EOFError:  # the build stopped before the check
+        return
+
+
+__all__ = ["Background", "check_site", "parse"]

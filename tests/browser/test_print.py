@@ -9,6 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import pdf_pages, site_pages
 from test_content import CONDITION_PAGES, TOPIC_PAGES
@@ -96,6 +97,47 @@ def test_qr_code_decodes_to_the_page_address(page, base_url, tmp_path, path, add
     assert _qr_text(pdf, tmp_path) == address
 
 
+def test_booklet_has_one_qr_code_on_its_cover_for_the_site(page, base_url, tmp_path):
+    """Each chapter keeps its address in words; the cover's code opens the site."""
+    page.goto(base_url + "print_page.html")
+    assert page.locator("svg.page-qr").count() == 1
+    assert page.locator(".booklet-cover svg.page-qr").count() == 1
+    cover = tmp_path / "cover.pdf"
+    cover.write_bytes(page.pdf(format="A4", print_background=True, page_ranges="1"))
+    assert _qr_text(cover, tmp_path) == SITE_URL
+    assert SITE_URL + "conditions/sciatica.html" in page.locator(
+        "section.print-page#conditions-sciatica .page-info__address").text_content()
+
+
+def test_booklet_without_material_javascript_keeps_the_reader_s_colours(new_page, base_url):
+    # Dark device, no choice made yet: dark, as on every other page.
+    dark = new_page(color_scheme="dark")
+    dark.goto(base_url + "print_page.html")
+    assert dark.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    # A choice made on another page (light, on a dark device) carries over to the booklet.
+    dark.goto(base_url + "index.html")
+    dark.locator("label.md-header__button[for^='__palette']:visible").first.click()
+    assert dark.locator("body").get_attribute("data-md-color-scheme") == "default"
+    dark.goto(base_url + "print_page.html")
+    assert dark.locator("body").get_attribute("data-md-color-scheme") == "default"
+    # Controls that need Material's JavaScript are not offered.
+    for control in ("label[for='__search']", "label[for='__drawer']", "label[for^='__palette']"):
+        expect(dark.locator(control).first).to_be_hidden()
+
+
+@pytest.mark.parametrize("path", ["conditions/index.html", "print_page.html"])
+def test_comparison_table_prints_whole_across_the_sheet(page, base_url, tmp_path, path):
+    """All its columns, not the first few cut off by the scroll box it has on screen."""
+    pdf = print_to_pdf(page, base_url + path, tmp_path)
+    text = " ".join(pdf_text(pdf).split())
+    for column in ("Condition", "Where it hurts", "Common under 20", "Usually"):
+        assert column in text, column
+    page.emulate_media(media="print")
+    widths = page.evaluate("""() => { const t = document.querySelector('.condition-compare table');
+        return [t.getBoundingClientRect().right, t.closest('article').getBoundingClientRect().right]; }""")
+    assert widths[0] <= widths[1] + 1, widths
+
+
 def _dark_fraction(pdf: Path, tmp_path: Path) -> float:
     """Share of dark pixels on the first printed sheet (a page printed dark is mostly dark)."""
     out = tmp_path / "shade"
@@ -139,13 +181,18 @@ def test_cards_and_boxes_are_not_split_across_sheets(page, base_url):
     assert heading == "avoid"
 
 
-@pytest.mark.parametrize("origin", ["http", "file"])
-def test_booklet_has_cover_contents_and_every_page(page, site_dir, base_url, file_url, origin):
+@pytest.mark.parametrize("origin, javascript", [("http", True), ("file", True), ("file", False)])
+def test_booklet_has_cover_contents_and_every_page(new_page, site_dir, base_url, file_url, origin,
+                                                   javascript):
+    # The contents list is written at build time: it is there with JavaScript off too.
+    page = new_page(javascript_enabled=javascript)
     page.goto((base_url if origin == "http" else file_url) + "print_page.html")
     assert page.locator(".booklet-cover h1").inner_text() == "Runner's Back"
     toc = page.locator("#print-page-toc").inner_text()
     for title in ("Causes", "Sciatica", "When to get help", "Sources"):
         assert title in toc, title
+    page.locator("#print-page-toc a[href='#sources']").click()
+    expect(page.locator("section.print-page#sources h1")).to_be_in_viewport()
     sections = page.locator("section.print-page").count()
     full_pages = [p for p in site_pages(site_dir) if not p.startswith("handouts/")]
     assert sections >= len(full_pages), (sections, len(full_pages))

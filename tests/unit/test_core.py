@@ -192,3 +192,22 @@ def test_linkcheck_finds_missing_files_anchors_and_offsite_resources(tmp_path):
     assert any("a.html:5" in p and "'missing.html' does not exist" in p for p in problems)
     assert any("a.html:7" in p and "another host" in p for p in problems)
     assert any("a.html:9" in p and "absolute path" in p for p in problems)
+
+
+def test_background_check_reports_what_the_check_of_the_files_reports(tmp_path):
+    """Pages handed over while the build runs are checked as written; a file changed afterwards
+    (as the booklet is) is read again, and one never handed over (the 404 page) is read too."""
+    a = '<h1 id="top">A</h1>\n<a href="b.html#here">ok</a>\n<a href="b.html#gone">x</a>\n'
+    (tmp_path / "a.html").write_text(a, encoding="utf-8")
+    (tmp_path / "b.html").write_text('<p id="old">B</p>', encoding="utf-8")
+    (tmp_path / "c.html").write_text('<a href="missing.html">x</a>', encoding="utf-8")
+    check = linkcheck.Background()
+    check.add("a.html", a)
+    check.add("b.html", '<p id="old">B</p>')
+    (tmp_path / "b.html").write_text('<p id="here">B</p>', encoding="utf-8")  # changed later
+    problems = check.finish(tmp_path)
+    assert problems == linkcheck.check_site(tmp_path)
+    assert len(problems) == 2, problems
+    assert any("no element with id 'gone' in b.html" in p for p in problems)
+    assert any(p.startswith("c.html:1") and "'missing.html' does not exist" in p for p in problems)
+

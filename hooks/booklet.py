@@ -54,6 +54,8 @@ def on_env(env, config, **kwargs):
 _ANCHOR_ID = re.compile(r"<(?=[^\n]*?id=\")([^\s]+).*?id=\"([^\"]*?)\".*?>", flags=re.IGNORECASE)
 
 
+_HAS_ID = re.compile(r'id="', flags=re.IGNORECASE)
+_ID_OVER_LINES = re.compile(r'id="[^"]*\n', flags=re.IGNORECASE)
 _CHANGED_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "sup", "li"}
 
 
@@ -65,7 +67,13 @@ def update_anchor_ids(page_html: str, page_key: str) -> str:
             return m.group(0)
         return m.group(0).replace(m.group(2), page_key + "-" + m.group(2))
 
-    return _ANCHOR_ID.sub(rewrite, page_html)
+    # A match crosses a line only inside an id value that does ("." and "[^\s]" stop at line
+    # ends). Without such an id, lines without an id are passed over whole instead of being tried
+    # from each of their "<".
+    if _ID_OVER_LINES.search(page_html):
+        return _ANCHOR_ID.sub(rewrite, page_html)
+    return "\n".join(_ANCHOR_ID.sub(rewrite, line) if _HAS_ID.search(line) else line
+                     for line in page_html.split("\n"))
 
 
 # The plugin's pattern for the opening of a link, up to its href.
@@ -81,11 +89,22 @@ def fix_href_links(page_html: str, page_key: str, page_url: str, directory_urls:
     booklet (the tests compare both on every page's content).
     """
     u = print_site_urls
+    new_urls: dict[str, str | None] = {}  # the same citation links come back hundreds of times
 
     def rewrite(m: re.Match) -> str:
-        url = unescape(m.group(2))
-        if u.is_external(url):
+        if m.group(2) not in new_urls:
+            new_urls[m.group(2)] = new_url(unescape(m.group(2)))
+        url = new_urls[m.group(2)]
+        if url is None:
             return m.group(0)
+        other_html = m.group(1)
+        if other_html is None:
+            return '<a href="%s"' % url
+        return '<a %s href="%s"' % (other_html.rstrip(), url)
+
+    def new_url(url: str) -> str | None:
+        if u.is_external(url):
+            return None
         if u.is_attachment(url):
             url = u.get_url_from_root(url, page_url)
             if directory_urls:
@@ -99,10 +118,7 @@ def fix_href_links(page_html: str, page_key: str, page_url: str, directory_urls:
             url = "#" + u.get_page_key(url_paths[0])
             if len(url_paths) == 2:
                 url += "-" + url_paths[1]
-        other_html = m.group(1)
-        if other_html is None:
-            return '<a href="%s"' % url
-        return '<a %s href="%s"' % (other_html.rstrip(), url)
+        return url
 
     return _HREF.sub(rewrite, page_html)
 

@@ -117,11 +117,22 @@ def check_site(site_dir: Path, parsed: dict[str, tuple[str, _Page]] | None = Non
         pages[name] = known[1] if known and known[0] == text else parse(text)
     problems: list[str] = []
     located: dict[str, tuple[str, bool]] = {}  # the same few targets are linked thousands of times
+    # A link to another file means the same from every page in one folder (citations repeat
+    # the same few thousands of times), so its verdict is kept; a same-page "#x" is not.
+    verdicts: dict[tuple[str, str, str], str | None] = {}
     for page, parsed in pages.items():
         if page in _SKIPPED_PAGES:
             continue
+        folder = posixpath.dirname(page)
         for ref in parsed.refs:
-            problem = _check_ref(site_dir, pages, page, parsed, ref, located)
+            same_page = ref.value.strip().startswith("#") or not ref.value.strip()
+            key = (folder, ref.tag, ref.value)
+            if same_page or key not in verdicts:
+                problem = _check_ref(site_dir, pages, page, parsed, ref, located)
+                if not same_page:
+                    verdicts[key] = problem
+            else:
+                problem = verdicts[key]
             if problem:
                 problems.append(f"{page}:{ref.line}: <{ref.tag} {ref.attr}=\"{ref.value}\">: {problem}")
     return problems

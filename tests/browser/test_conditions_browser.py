@@ -50,15 +50,19 @@ def test_related_link_leads_to_a_page_that_links_back(page, base_url):
     assert back.count() == 1
 
 
-def test_comparison_table_reads_on_a_phone(new_page, base_url):
-    page = new_page(**PHONE)
+@pytest.mark.parametrize("javascript", [True, False])
+def test_comparison_table_reads_on_a_phone(new_page, base_url, javascript):
+    page = new_page(javascript_enabled=javascript, **PHONE)
     page.goto(base_url + "conditions/index.html")
     stylesheets = page.evaluate("[...document.styleSheets].map(s => s.href || '')")
     assert any(s.endswith("assets/css/conditions.css") for s in stylesheets), \
         "overrides/main.html links conditions.css only where condition markup is found"
     # The page itself does not scroll sideways; only the table does.
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
-    wrap = page.locator(".condition-compare .md-typeset__scrollwrap")
+    # With JavaScript, Material wraps the table in its own scroll box; without, the table's box
+    # (conditions.css) scrolls.
+    wrap = page.locator(".condition-compare .md-typeset__scrollwrap" if javascript
+                        else ".condition-compare")
     wrap.scroll_into_view_if_needed()
     page.evaluate("window.scrollBy(0, -200)")  # clear of the sticky site header
     first_cell = page.locator(".condition-compare tbody th").first

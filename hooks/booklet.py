@@ -80,7 +80,8 @@ def update_anchor_ids(page_html: str, page_key: str) -> str:
 _HREF = re.compile(r"<a\s+([^>]*?\s+)?href=\"(.*?)\"", flags=re.IGNORECASE)
 
 
-def fix_href_links(page_html: str, page_key: str, page_url: str, directory_urls: bool = False) -> str:
+def fix_href_links(page_html: str, page_key: str, page_url: str,
+                   directory_urls: bool = False) -> str:
     """mkdocs_print_site_plugin.urls.fix_href_links (2.9): the same new link for each match, in one
     pass instead of a replace over the whole page per link.
 
@@ -185,8 +186,10 @@ def write_contents(html: str) -> str:
     html, calls = _PLUGIN_ONLOAD.subn("", html)
     sidebar = html.find('<nav class="md-nav md-nav--secondary"')
     if not calls or sidebar < 0 or _TOC_NAV not in html:
-        raise ValueError("booklet: print-site's contents script or the contents sidebar is not where "
-                         f"version {PATCHED_VERSION} puts them; look at hooks/booklet.py again")
+        raise ValueError("booklet: print-site's contents script or the contents sidebar is not "
+                         f"where version {PATCHED_VERSION} puts them; look at hooks/booklet.py "
+                         "again")
+    # As generate_toc() does: the copy is not Material's table-of-contents component.
     toc = _first_list(html, sidebar).replace(' data-md-component="toc"', "", 1)
     title_end = html.index("</h1>", html.index(_TOC_NAV)) + len("</h1>")
     return html[:title_end] + "\n" + toc + html[title_end:]
@@ -213,7 +216,8 @@ def one_qr_code_on_the_cover(html: str, qr_svg) -> str:
 def local_base(html: str, base: str) -> str:
     """The booklet sits at the site root: its base and its storage scope are "." (see the top)."""
     html = re.sub(r'"base":\s*"' + re.escape(base) + '"', '"base": "."', html)
-    return html.replace(f'__md_scope=new URL("{base}",location)', '__md_scope=new URL(".",location)')
+    return html.replace(f'__md_scope=new URL("{base}",location)',
+                        '__md_scope=new URL(".",location)')
 
 
 @event_priority(-90)  # after the print-site plugin has written the page, before the link check

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import care, citations, conditions, exercises, flowchart, handouts, pagemeta, rawhtml, sitedata
+from . import (care, citations, conditions, exercises, flowchart, handouts, pagemeta, rawhtml,
+               sitedata)
 from .html import Linker, page_url
 from .schema import DataError
 
@@ -36,11 +37,13 @@ def define_env(env) -> None:
         env.macro(lambda *args: html.block(render(*args)), name)
 
     env.macro(lambda *ids: html.inline(citations.cite(site, linker(), ids, state["cited"])), "cite")
-    block("page_summary", lambda: pagemeta.page_summary(site, linker(), env.page.meta, state["cited"]))
+    block("page_summary", lambda: pagemeta.page_summary(site, linker(), env.page.meta,
+                                                        state["cited"]))
     block("red_flags", lambda: care.red_flags(site, linker(), state["cited"]))
     block("care_levels", lambda: care.care_levels(site, linker(), state["cited"]))
     block("care_card", lambda level_id: care.care_card(site, linker(), level_id, state["cited"]))
-    block("exercises", lambda group: exercises.exercise_cards(site, linker(), group, state["cited"]))
+    block("exercises", lambda group: exercises.exercise_cards(site, linker(), group,
+                                                              state["cited"]))
     block("sources_list", lambda: citations.sources_list(site, linker()))
     block("condition_page", lambda condition_id: conditions.condition_page(
         site, linker(), condition_id, state["cited"]))

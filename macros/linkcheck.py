@@ -101,19 +101,20 @@ def _keep_opening_tag(block: str) -> str:
     return opening + "\n" * block[len(opening):].count("\n")
 
 
-def check_site(site_dir: Path, parsed: dict[str, tuple[str, _Page]] | None = None) -> list[str]:
+def check_site(site_dir: Path, already: dict[str, tuple[str, _Page]] | None = None) -> list[str]:
     """Return one message per broken reference, naming the page and line. Empty means all good.
 
-    What is on disk is checked. ``parsed`` maps pages to HTML already parsed (by :class:`Background`,
-    as the build wrote them); a file whose text is still that HTML is not parsed again.
+    What is on disk is checked. ``already`` maps pages to HTML already parsed (by
+    :class:`Background`, as the build wrote them); a file whose text is still that HTML is not
+    parsed again.
     """
     site_dir = Path(site_dir)
-    parsed = parsed or {}
+    already = already or {}
     pages = {}
     for path in sorted(site_dir.rglob("*.html")):
         name = path.relative_to(site_dir).as_posix()
         text = path.read_text(encoding="utf-8", errors="replace")
-        known = parsed.get(name)
+        known = already.get(name)
         pages[name] = known[1] if known and known[0] == text else parse(text)
     problems: list[str] = []
     located: dict[str, tuple[str, bool]] = {}  # the same few targets are linked thousands of times

@@ -31,9 +31,9 @@ def qr_svg(url: str) -> str:
     # (not raised where it would fit) and a fixed mask (choosing the best of all eight per code
     # cost more than the rest of the macros put together). Any mask decodes; 2 is the one segno
     # picked most often for this site's pages. All three together: about a third of the time.
-    segno.make_qr(url, error="m", mask=2, boost_error=False).save(buffer, kind="svg", xmldecl=False, svgns=True, nl=False,
-                                     scale=1, border=2, omitsize=True, svgclass="page-qr",
-                                     title=f"QR code for {url}")
+    code = segno.make_qr(url, error="m", mask=2, boost_error=False)
+    code.save(buffer, kind="svg", xmldecl=False, svgns=True, nl=False, scale=1, border=2,
+              omitsize=True, svgclass="page-qr", title=f"QR code for {url}")
     return buffer.getvalue().decode("ascii")
 
 

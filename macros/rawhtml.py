@@ -57,10 +57,10 @@ class Store:
         html = html.strip()
         return self.inline(html) if html else ""
 
-    def take(self, number: int, where: str = "") -> str:
+    def take(self, number: int) -> str:
         if number >= len(self._html):
-            raise KeyError(f"{where}: macro HTML token {_TOKEN.format(number)} belongs to no macro "
-                           f"output of this page")
+            raise KeyError(f"macro HTML token {_TOKEN.format(number)} belongs to no macro "
+                           "output of this page")
         return self._html[number]
 
 

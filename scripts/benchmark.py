@@ -32,38 +32,28 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from booklet_pdf import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1763856000"}
-# The same site with macros and checks turned off (the issue's comparison): no mkdocs-macros, no
-# link-check hook, no strict mode or MkDocs validation. Features that are neither stay, as in the
-# real build: the booklet (print-site and its hook) and the abbreviations hook.
-PLAIN_CONFIG = """INHERIT: {root}/mkdocs.yml
+# Both comparison builds: the same pages and theme, without strict mode or MkDocs validation.
+_CHECKS_OFF = """INHERIT: {root}/mkdocs.yml
 docs_dir: {root}/docs
 theme:
   custom_dir: {root}/overrides
 watch: []
 strict: false
-hooks:
+validation:
+  links: {{not_found: info, anchors: info, absolute_links: info, unrecognized_links: info}}
+  nav: {{omitted_files: info, not_found: info}}
+"""
+# The same site with macros and checks turned off (the issue's comparison): no mkdocs-macros, no
+# link-check hook. Features that are neither stay, as in the real build: the booklet (print-site
+# and its hook), the abbreviations hook and search as configured.
+PLAIN_CONFIG = _CHECKS_OFF + """hooks:
   - {root}/hooks/abbreviations.py
   - {root}/hooks/booklet.py
-validation:
-  links: {{not_found: info, anchors: info, absolute_links: info, unrecognized_links: info}}
-  nav: {{omitted_files: info, not_found: info}}
 plugins:
-  - search:
-      lang: en
-      separator: '{separator}'
-  - offline
+{search}  - offline
 {print_site}"""
 # Printed too, for comparison: the bare Markdown, without the booklet or any hook.
-BARE_CONFIG = """INHERIT: {root}/mkdocs.yml
-docs_dir: {root}/docs
-theme:
-  custom_dir: {root}/overrides
-watch: []
-strict: false
-hooks: []
-validation:
-  links: {{not_found: info, anchors: info, absolute_links: info, unrecognized_links: info}}
-  nav: {{omitted_files: info, not_found: info}}
+BARE_CONFIG = _CHECKS_OFF + """hooks: []
 plugins:
   - search
   - offline
@@ -87,16 +77,15 @@ def _plugin_block(name: str) -> str:
     match = re.search(rf"^  - {re.escape(name)}:\n(?:(?:      .*)?\n)+", text, re.M)
     if not match:
         sys.exit(f"mkdocs.yml has no '{name}' plugin block for the comparison build")
-    return re.sub(r"(_template: )(\S+)", lambda m: f"{m.group(1)}{ROOT / m.group(2)}", match.group(0))
+    return re.sub(r"(_template: )(\S+)", lambda m: f"{m.group(1)}{ROOT / m.group(2)}",
+                  match.group(0))
 
 
 def build_times(runs: int, work: Path) -> tuple[float, float, float]:
     """Medians of full builds, of the same site with macros and checks off, and of bare builds,
     taken in turns so that a busy moment of the machine spreads over all three."""
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    separator = re.search(r"separator: '([^']*)'", text).group(1)
     plain, bare = work / "plain.yml", work / "bare.yml"
-    plain.write_text(PLAIN_CONFIG.format(root=ROOT, separator=separator,
+    plain.write_text(PLAIN_CONFIG.format(root=ROOT, search=_plugin_block("search"),
                                          print_site=_plugin_block("print-site")), encoding="utf-8")
     bare.write_text(BARE_CONFIG.format(root=ROOT), encoding="utf-8")
     times: dict[str, list[float]] = {"full": [], "plain": [], "bare": []}

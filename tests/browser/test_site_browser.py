@@ -137,6 +137,18 @@ def test_palette_follows_system_preference_and_toggles(new_page, base_url):
     assert light.locator("body").get_attribute("data-md-color-scheme") == "slate"
 
 
+def test_first_visit_on_a_dark_device_starts_dark_before_material_s_bundle(new_page, base_url):
+    # Material leaves this to its bundle, so a first visit showed light, then turned dark (with a
+    # fade, since hooks/palette_css.py). The header's palette script does it as the page is read.
+    for scheme, expected in (("dark", "slate"), ("light", "default")):
+        page = new_page(color_scheme=scheme)
+        page.route("**/javascripts/bundle.*.js",  # served empty: the page as it is before the bundle
+                   lambda route: route.fulfill(content_type="text/javascript", body=""))
+        page.goto(base_url + "conditions/sciatica.html")
+        assert page.evaluate("typeof document$") == "undefined", "Material's bundle ran"
+        assert page.locator("body").get_attribute("data-md-color-scheme") == expected, scheme
+
+
 def test_works_on_a_phone(new_page, base_url):
     page = new_page(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
     page.goto(base_url + "index.html")

@@ -94,14 +94,14 @@ def build_times(runs: int, work: Path) -> tuple[float, float, float]:
     plain.write_text(PLAIN_CONFIG.format(root=ROOT, search=_plugin_block("search"),
                                          print_site=_plugin_block("print-site")), encoding="utf-8")
     bare.write_text(BARE_CONFIG.format(root=ROOT), encoding="utf-8")
-    times: dict[str, list[float]] = {"full": [], "plain": [], "bare": []}
-    for config, name in ((ROOT / "mkdocs.yml", "full"), (plain, "plain"), (bare, "bare")):
+    configs = {"full": ROOT / "mkdocs.yml", "plain": plain, "bare": bare}
+    for name, config in configs.items():
         timed_build(config, work / name)  # not counted: fills the module and file caches
+    times: dict[str, list[float]] = {name: [] for name in configs}
     for _ in range(runs):
-        times["full"].append(timed_build(ROOT / "mkdocs.yml", work / "full"))
-        times["plain"].append(timed_build(plain, work / "plain"))
-        times["bare"].append(timed_build(bare, work / "bare"))
-    return tuple(statistics.median(times[k]) for k in ("full", "plain", "bare"))
+        for name, config in configs.items():
+            times[name].append(timed_build(config, work / name))
+    return tuple(statistics.median(times[name]) for name in configs)
 
 
 class _GzipHandler(http.server.SimpleHTTPRequestHandler):

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import functools
 import http.server
+import importlib.util
 import os
 import shutil
 import subprocess
 import sys
 import threading
+import types
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -25,6 +27,14 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")  # override on macOS
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 SOURCE_DATE_EPOCH = "1763856000"  # fixed, so builds are reproducible
+
+
+def load_hook(name: str) -> types.ModuleType:
+    """A hook module from hooks/, loaded by path as MkDocs loads it (hooks/ is not a package)."""
+    spec = importlib.util.spec_from_file_location(f"{name}_hook", ROOT / "hooks" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def build_site(project: Path, out: Path, extra_env: dict | None = None) -> subprocess.CompletedProcess:

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
 
-from conftest import ROOT
+from conftest import load_hook
 
-_spec = importlib.util.spec_from_file_location("abbreviations_hook", ROOT / "hooks" / "abbreviations.py")
-abbreviations = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(abbreviations)
+abbreviations = load_hook("abbreviations")
 
 NHS = '<abbr title="National Health Service (UK)">NHS</abbr>'
 GP = '<abbr title="General practitioner">GP</abbr>'

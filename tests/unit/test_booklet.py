@@ -3,17 +3,14 @@ nothing."""
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from importlib.metadata import version
 
 from mkdocs_print_site_plugin import urls as print_site_urls
 
-from conftest import ROOT
+from conftest import load_hook
 
-_spec = importlib.util.spec_from_file_location("booklet_hook", ROOT / "hooks" / "booklet.py")
-booklet = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(booklet)
+booklet = load_hook("booklet")
 
 # The hook patches it only in on_config, which no test calls.
 PLUGIN_UPDATE_ANCHOR_IDS = print_site_urls.update_anchor_ids

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import material
 import pytest
 from mkdocs.exceptions import PluginError
 
-from conftest import ROOT
+from conftest import load_hook
 
-_spec = importlib.util.spec_from_file_location("palette_css_hook", ROOT / "hooks" / "palette_css.py")
-palette_css = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(palette_css)
+palette_css = load_hook("palette_css")
 
 _STYLESHEETS = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
 

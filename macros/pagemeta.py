@@ -1,18 +1,16 @@
 """The "about this page" block every page ends with, and the page summary box.
 
 On screen: review dates, the sources the page rests on, "not a diagnosis", the link to urgent signs.
-On paper: also the page's web address with a QR code made at build time (segno, no network), and a
-running header with the site name, page title and review date (CSS @page margin boxes).
+On paper: also the page's web address with a QR code made at build time (macros/qr.py, no network),
+and a running header with the site name, page title and review date (CSS @page margin boxes).
 """
 
 from __future__ import annotations
 
 import datetime
 import functools
-import io
 
-import segno
-
+from . import qr
 from .care import HELP_PAGE
 from .citations import SOURCES_PAGE, anchor, cited_text_list
 from .html import Linker, esc
@@ -26,15 +24,7 @@ def long_date(value: datetime.date) -> str:
 @functools.lru_cache(maxsize=None)  # a handout carries the same code as its full page
 def qr_svg(url: str) -> str:
     """An inline SVG QR code for ``url``, sized by CSS."""
-    buffer = io.BytesIO()
-    # Made as fast as segno can: a full-size code (no Micro QR tried first), error level M as asked
-    # (not raised where it would fit) and a fixed mask (choosing the best of all eight per code
-    # cost more than the rest of the macros put together). Any mask decodes; 2 is the one segno
-    # picked most often for this site's pages. All three together: about a third of the time.
-    code = segno.make_qr(url, error="m", mask=2, boost_error=False)
-    code.save(buffer, kind="svg", xmldecl=False, svgns=True, nl=False, scale=1, border=2,
-              omitsize=True, svgclass="page-qr", title=f"QR code for {url}")
-    return buffer.getvalue().decode("ascii")
+    return qr.svg(url, css_class="page-qr")
 
 
 def page_address(site_url: str, page_url: str) -> str:

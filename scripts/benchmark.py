@@ -52,7 +52,7 @@ validation:
 # and its hook), the abbreviations and palette stylesheet hooks and search as configured.
 PLAIN_CONFIG = _CHECKS_OFF + """hooks:
   - {root}/hooks/abbreviations.py
-  - {root}/hooks/palette_css.py
+  - {root}/hooks/theme_css.py
   - {root}/hooks/booklet.py
 plugins:
 {search}  - offline

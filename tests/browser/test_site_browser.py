@@ -139,7 +139,7 @@ def test_palette_follows_system_preference_and_toggles(new_page, base_url):
 
 def test_first_visit_on_a_dark_device_starts_dark_before_material_s_bundle(new_page, base_url):
     # Material leaves this to its bundle, so a first visit showed light, then turned dark (with a
-    # fade, since hooks/palette_css.py). The header's palette script does it as the page is read.
+    # fade, since hooks/theme_css.py). The header's palette script does it as the page is read.
     for scheme, expected in (("dark", "slate"), ("light", "default")):
         page = new_page(color_scheme=scheme)
         page.route("**/javascripts/bundle.*.js",  # served empty: the page as it is before the bundle
@@ -147,6 +147,37 @@ def test_first_visit_on_a_dark_device_starts_dark_before_material_s_bundle(new_p
         page.goto(base_url + "conditions/sciatica.html")
         assert page.evaluate("typeof document$") == "undefined", "Material's bundle ran"
         assert page.locator("body").get_attribute("data-md-color-scheme") == expected, scheme
+
+
+def test_start_up_classes_are_on_the_page_before_material_s_bundle(new_page, base_url):
+    # Set in <head> (overrides/partials/javascripts/start-up.html), so that the bundle setting them
+    # changes nothing and the page is not styled again.
+    page = new_page()
+    page.route("**/javascripts/bundle.*.js",
+               lambda route: route.fulfill(content_type="text/javascript", body=""))
+    page.goto(base_url + "causes.html")
+    assert page.evaluate("typeof document$") == "undefined", "Material's bundle ran"
+    classes = page.evaluate("[...document.documentElement.classList]")
+    assert "js" in classes and "js-focus-visible" in classes and "no-js" not in classes
+    no_js = new_page(javascript_enabled=False)
+    no_js.goto(base_url + "causes.html")
+    assert no_js.locator("html").get_attribute("class") == "no-js"
+
+
+@pytest.mark.parametrize("device", ["light", "dark"])
+def test_page_colour_scheme_follows_the_palette_without_material_s_meta(new_page, base_url, device):
+    page = new_page(color_scheme=device)
+    page.goto(base_url + "causes.html")
+    page.wait_for_function("typeof document$ !== 'undefined'")
+    page.locator("meta[name=theme-color]").wait_for(state="attached")  # Material's other meta stays
+    assert page.locator("meta[name=color-scheme]").count() == 0
+    scheme = "getComputedStyle(document.documentElement).colorScheme"
+    expected = {"light": "normal", "dark": "dark"}
+    assert page.evaluate(scheme) == expected[device]
+    page.locator("label.md-header__button[for^='__palette']:visible").first.click()
+    other = "dark" if device == "light" else "light"
+    page.wait_for_function(f"{scheme} === {expected[other]!r}")
+    assert page.locator("meta[name=color-scheme]").count() == 0
 
 
 def test_works_on_a_phone(new_page, base_url):

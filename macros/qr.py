@@ -146,8 +146,7 @@ class _Layout:
             for x in range(size):
                 self.blank[y * size + x] = (self.modules[y][x] if self.function[y][x]
                                             else x % 3 == 0)
-        data_capacity = sum(count * words for count, words in _LEVEL_M[version][1])
-        self.data_bits = data_capacity * 8
+        self.data_bits = 8 * _data_codewords(version)
 
     def _set(self, x: int, y: int, dark: bool) -> None:
         self.modules[y][x] = dark
@@ -176,11 +175,20 @@ def _layout(version: int) -> _Layout:
     return _Layout(version)
 
 
+def _data_codewords(version: int) -> int:
+    return sum(count * words for count, words in _LEVEL_M[version][1])
+
+
+def _count_bits(version: int) -> int:
+    """Length of the character count in byte mode."""
+    return 8 if version < 10 else 16
+
+
 def _codewords(data: bytes, version: int) -> list[int]:
     """The data (byte mode, padded) and its error correction, interleaved block by block."""
     ec_per_block, groups = _LEVEL_M[version]
-    capacity = sum(count * words for count, words in groups)
-    count_bits = 8 if version < 10 else 16
+    capacity = _data_codewords(version)
+    count_bits = _count_bits(version)
     # The bit stream as one integer: mode (byte), character count, the bytes; then the terminator
     # (up to four 0 bits), 0 bits to a whole codeword, and the two pad codewords in turn.
     data_bits = 8 * len(data)
@@ -207,8 +215,7 @@ def matrix(text: str) -> list[bytearray]:
     """The QR code for ``text`` as rows of modules (1 is dark), without the quiet zone."""
     data = text.encode("utf-8")
     for version in _LEVEL_M:
-        count_bits = 8 if version < 10 else 16
-        if 4 + count_bits + 8 * len(data) <= _layout(version).data_bits:
+        if 4 + _count_bits(version) + 8 * len(data) <= 8 * _data_codewords(version):
             break
     else:
         raise ValueError(f"address too long for a QR code here ({len(data)} bytes, at most 213): "

@@ -127,14 +127,23 @@ def fix_href_links(page_html: str, page_key: str, page_url: str,
 # The plugin links its stylesheets and script from every page, though only the booklet uses them.
 # Elsewhere they cost three requests on a first visit, and print-site-material.css sets
 # `@page { size: A4 }`, which would force A4 paper on a reader in the US printing any page.
-_PLUGIN_ASSETS = re.compile(r'\n\s*<link rel="stylesheet" href="(?:\.\./)*css/print-site[-a-z]*\.css">'
-                            r'|\n\s*<script src="(?:\.\./)*js/print-site\.js"></script>')
+# Pages link them relatively; the 404 page, which a server shows at any address, from the site root.
+_ASSET_PATH = r'(?:(?:\.\./)*|/(?:[^"/]+/)*)'
+_PLUGIN_ASSETS = re.compile(
+    rf'\n\s*<link rel="stylesheet" href="{_ASSET_PATH}css/print-site[-a-z]*\.css">'
+    rf'|\n\s*<script src="{_ASSET_PATH}js/print-site\.js"></script>')
 
 
 def on_post_page(output: str, page, config, **kwargs) -> str:
     if page.file.dest_uri == "print_page.html":
         return output
     return _PLUGIN_ASSETS.sub("", output)
+
+
+def on_post_template(output_content: str, template_name: str, config, **kwargs) -> str:
+    if template_name == "404.html":
+        return _PLUGIN_ASSETS.sub("", output_content)
+    return output_content
 
 
 # Landmarks (aside, nav, section) need distinct names on one page. The booklet holds every chapter,

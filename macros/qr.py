@@ -38,10 +38,15 @@ _ALIGNMENT_CENTRES = {
     1: (), 2: (6, 18), 3: (6, 22), 4: (6, 26), 5: (6, 30), 6: (6, 34),
     7: (6, 22, 38), 8: (6, 24, 42), 9: (6, 26, 46), 10: (6, 28, 50),
 }
-_MASK = 2  # dark and light swap in every third column
+_MASK = 2  # the pattern number written into the format information; _mask_flips is that pattern
 _FORMAT_LEVEL_M = 0b00
 BORDER = 2  # quiet zone, in modules; CSS gives the printed code its size
 _DARK_RUN = re.compile(rb"\x01+")
+
+
+def _mask_flips(x: int) -> bool:
+    """Mask pattern 2: dark and light swap in every third column."""
+    return x % 3 == 0
 
 
 def _gf_tables() -> tuple[list[int], list[int]]:
@@ -97,7 +102,6 @@ class _Layout:
     """The fixed part of one version's symbol: function patterns, and the module order data fills."""
 
     def __init__(self, version: int):
-        self.version = version
         self.size = size = 17 + 4 * version
         self.modules = [[False] * size for _ in range(size)]  # [row][column]
         self.function = [[False] * size for _ in range(size)]
@@ -139,14 +143,13 @@ class _Layout:
                     if not self.function[y][x]:
                         self.order.append(y * size + x)
             right -= 2
-        # The symbol with every data bit 0: the function patterns, and the mask (pattern 2: every
-        # third column) on the data modules. A data bit 1 flips its module.
+        # The symbol with every data bit 0: the function patterns, and the mask on the data
+        # modules. A data bit 1 flips its module.
         self.blank = bytearray(size * size)
         for y in range(size):
             for x in range(size):
                 self.blank[y * size + x] = (self.modules[y][x] if self.function[y][x]
-                                            else x % 3 == 0)
-        self.data_bits = 8 * _data_codewords(version)
+                                            else _mask_flips(x))
 
     def _set(self, x: int, y: int, dark: bool) -> None:
         self.modules[y][x] = dark

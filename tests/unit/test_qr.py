@@ -58,7 +58,7 @@ def test_fixed_patterns_match_segno(version):
     information sit where an established encoder puts them."""
     layout = qr._layout(version)
     size = layout.size
-    text = _text(layout.data_bits // 8 - 4)  # fits this version in both encoders
+    text = _text(qr._data_codewords(version) - 4)  # fits this version in both encoders
     ours = qr.matrix(text)
     theirs = segno.make_qr(text, error="m", mask=2, boost_error=False, mode="byte")
     assert theirs.version == version and len(ours) == size

@@ -209,7 +209,7 @@ def search_latency(browser, base: str, query: str = "pinched nerve",
     return statistics.median(ready), statistics.median(typing)
 
 
-def lighthouse(url: str) -> dict[str, float]:
+def lighthouse(url: str) -> dict[str, float | None]:
     """One Lighthouse run (mobile defaults): the four category scores, total blocking time, and the
     script time (evaluation and parsing, on Lighthouse's slowed CPU) of Material's bundle."""
     binary = ROOT / "node_modules" / ".bin" / "lighthouse"
@@ -241,7 +241,7 @@ def bundle_script_ms(report: dict) -> float | None:
     return sum(times) if times else None
 
 
-def lighthouse_summary(url: str, runs: int) -> dict[str, float]:
+def lighthouse_summary(url: str, runs: int) -> dict[str, float | tuple[float, float] | None]:
     """Median of several runs, plus the lowest and highest performance score and blocking time:
     a single run swings with whatever else the machine is doing (Lighthouse's own advice is the
     median of five)."""

@@ -23,6 +23,8 @@ def define_env(env) -> None:
     except DataError as exc:
         raise PluginError(f"Bad data: {exc}") from exc
     env.variables["site_data"] = site
+    # The theme's banner on every page (overrides/main.html) lists the registry's emergency signs.
+    env.conf["extra"]["safety_banner"] = care.banner(site)
     state = {"cited": set()}  # sources cited on the page being rendered
 
     def linker() -> Linker:

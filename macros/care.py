@@ -1,4 +1,5 @@
-"""Care-level cards and the red-flag box, all rendered from data/care_levels.yml.
+"""Care-level cards, the red-flag box and the safety banner, rendered from data/care_levels.yml and
+the warning-sign registry (data/warning_signs.yml).
 
 Cards follow the NHS care-card pattern: the heading is the action, and the level is announced in text
 ("Emergency:") and by an icon as well as by colour, so it never rests on colour alone.
@@ -34,19 +35,34 @@ def card_heading(care: dict, tag: str = "h3", ident: str | None = None) -> str:
             f'</{tag}>')
 
 
+def level_signs(site: SiteData, level_id: str) -> list[dict]:
+    """What a level's card lists: its warning signs from the registry, or (self-care) what fits it."""
+    return site.signs_at(level_id) or site.care_levels[level_id].get("fits") or []
+
+
 def care_card(site: SiteData, linker: Linker, level_id: str, cited: set[str], *,
               signs: list[dict] | None = None, with_id: bool = False, extra_html: str = "") -> str:
     """One care-level card: the action as heading, the signs, what to do.
 
-    ``signs`` replaces the level's own signs (a condition page lists the signs that raise *its* level).
+    ``signs`` replaces the level's own list (a condition page's usual level lists why it applies).
     """
     care = level(site, level_id, f"docs/{linker.current_src}")
     heading = card_heading(care, ident=card_anchor(level_id) if with_id else None)
-    body = cited_text_list(site, linker, signs if signs is not None else care["signs"], cited)
+    items = signs if signs is not None else level_signs(site, level_id)
+    body = cited_text_list(site, linker, items, cited) if items else ""
     return (f'<div class="care-card care-card--{esc(level_id)}">\n{heading}\n'
             f'<p>{esc(care["summary"])}</p>\n{body}\n'
-            f'<p class="care-card__action"><strong>What to do:</strong> {esc(care["action"])}</p>\n'
+            f'<p class="care-card__action"><strong>What to do:</strong> {esc(care["action"])} '
+            f'{cite(site, linker, care["sources"], cited)}</p>\n'
             f'{extra_html}</div>')
+
+
+def sooner_cards(site: SiteData, linker: Linker, usual: str, cited: set[str]) -> list[str]:
+    """A card for every level more urgent than ``usual``, least urgent first, as NHS condition pages
+    list them, each with every registry sign of its level: a page never drops a shared sign."""
+    return [care_card(site, linker, level_id, cited)
+            for level_id in reversed(list(site.care_levels))
+            if site.more_urgent(level_id, usual)]
 
 
 def care_levels(site: SiteData, linker: Linker, cited: set[str]) -> str:
@@ -63,8 +79,8 @@ def red_flags(site: SiteData, linker: Linker, cited: set[str]) -> str:
     parts = []
     for level_id in ("emergency", "urgent"):
         care = level(site, level_id, "data/care_levels.yml")
-        signs = "\n".join(f"<li>{esc(sign['text'])}</li>" for sign in care["signs"])
-        sources = sorted({s for sign in care["signs"] for s in sign["sources"]})
+        signs = "\n".join(f"<li>{esc(sign['text'])}</li>" for sign in site.signs_at(level_id))
+        sources = sorted({s for sign in site.signs_at(level_id) for s in sign["sources"]})
         parts.append(f'<div class="red-flags__level red-flags__level--{level_id}">\n'
                      f'{card_heading(care, "p")}\n<ul>\n{signs}\n</ul>\n'
                      f'<p class="red-flags__sources">{cite(site, linker, sources, cited)}</p>\n</div>')
@@ -74,6 +90,24 @@ def red_flags(site: SiteData, linker: Linker, cited: set[str]) -> str:
             + "\n".join(parts) + f'\n<p class="red-flags__more">{more}</p>\n</aside>')
 
 
+def banner(site: SiteData) -> dict:
+    """The emergency line at the top of every page, from the registry's emergency signs.
+
+    Returned as plain data (escaped text, the sources' page anchors) for the theme template, which
+    makes the links relative to the page it is on.
+    """
+    care = level(site, "emergency", "data/care_levels.yml")
+    signs = site.signs_at("emergency")
+    sources = sorted({s for sign in signs for s in sign["sources"]})
+    shorts = [sign["short"][0].lower() + sign["short"][1:] for sign in signs]
+    return {
+        "heading": esc(care["heading"]),
+        "signs": esc("; ".join(shorts)),
+        "sources": [{"anchor": f"src-{source_id}", "label": esc(site.sources[source_id]["short"])}
+                    for source_id in sources],
+    }
+
+
 def level_badge(site: SiteData, level_id: str, where: str) -> str:
     """Inline label for a care level, used in tables and lists."""
     care = level(site, level_id, where)
@@ -81,4 +115,5 @@ def level_badge(site: SiteData, level_id: str, where: str) -> str:
             f'<span aria-hidden="true">{esc(care["icon"])}</span> {esc(care["label"])}</span>')
 
 
-__all__ = ["care_card", "care_levels", "red_flags", "level_badge", "level", "HELP_PAGE"]
+__all__ = ["care_card", "care_levels", "red_flags", "level_badge", "level", "level_signs",
+           "sooner_cards", "banner", "HELP_PAGE"]

@@ -57,11 +57,8 @@ _CITED_LIST = Field(list_of(MAPPING), record=CITED_TEXT)
 
 HELP_ITEM = Record({"text": Field(TEXT), "sources": Field(list_of(TEXT)),
                     "topic": Field(TEXT, required=False)}, id_field=None)
-RAISE_ITEM = Record({"level": Field(TEXT), "text": Field(TEXT), "sources": Field(list_of(TEXT))},
-                    id_field=None)
 CARE = Record({"level": Field(TEXT),
-               "why": Field(list_of(MAPPING), required=False, record=CITED_TEXT),
-               "raise": Field(list_of(MAPPING), record=RAISE_ITEM)}, id_field=None)
+               "why": Field(list_of(MAPPING), required=False, record=CITED_TEXT)}, id_field=None)
 DIAGNOSIS = Record({"who": Field(list_of(TEXT)), "how": Field(TEXT),
                     "sources": Field(list_of(TEXT))}, id_field=None)
 RELATED = Record({"id": Field(TEXT), "difference": Field(TEXT), "sources": Field(list_of(TEXT))},
@@ -143,15 +140,9 @@ def _check_condition(site: SiteData, c: dict, *, file: str, known_ids: list[str]
             raise _error(file, c, f"helps[{i}].topic", f"unknown topic page '{topic}' "
                          f"(known: {', '.join(TOPIC_PAGES)})", item)
 
-    # Care levels: the usual level, and signs that raise it to a more urgent one.
+    # The usual care level. The page adds every registry sign of the more urgent levels.
     check_refs(c["care"], key="level", known=site.care_levels, file=file, what="care level",
                entry=c["id"], path="care")
-    levels = list(site.care_levels)
-    usual = c["care"]["level"]
-    for i, item in enumerate(c["care"]["raise"], 1):
-        if levels.index(item["level"]) >= levels.index(usual):
-            raise _error(file, c, f"care.raise[{i}].level", f"'{item['level']}' is not more urgent "
-                         f"than the usual level '{usual}'", item)
 
     # Related conditions.
     for i, item in enumerate(c["related"], 1):
@@ -306,14 +297,10 @@ def _when_to_get_help(site: SiteData, linker: Linker, c: dict, cited: set[str]) 
     out = [f'<p class="condition-care-usual"><strong>Usually:</strong> '
            f'{care.level_badge(site, usual, where)}</p>',
            care.care_card(site, linker, usual, cited, signs=c["care"].get("why"))]
-    raise_items = c["care"]["raise"]
-    if raise_items:
+    sooner = care.sooner_cards(site, linker, usual, cited)
+    if sooner:
         out.append("<p><strong>Get help sooner if you have any of these signs:</strong></p>")
-        # From the least to the most urgent, as NHS condition pages list them.
-        for level_id in reversed(list(site.care_levels)):
-            items = [item for item in raise_items if item["level"] == level_id]
-            if items:
-                out.append(care.care_card(site, linker, level_id, cited, signs=items))
+        out.extend(sooner)
     out.append(f'<p class="condition-care-more">'
                f'{linker.a(HELP_PAGE, "All warning signs, and who to see")}</p>')
     return "\n\n".join(out)

@@ -9,8 +9,9 @@ One decision graph, checked at build time and drawn twice:
   a vertical line of questions where the answer that leads on goes down and the others go across to an
   outcome or a side question. It is what the page prints: one A4 sheet.
 
-The checks make an unsafe chart impossible to build: every question marked ``level: emergency`` (or
-``urgent``) must be asked on every path that ends at a less urgent outcome.
+The checks make an unsafe chart impossible to build: every warning sign of the registry
+(data/warning_signs.yml) must be asked on every path that ends at an outcome less urgent than the sign,
+and an answer that says "I have this sign" may lead only to outcomes at least as urgent.
 """
 
 from __future__ import annotations
@@ -22,17 +23,20 @@ from pathlib import Path
 from .care import card_heading, level as care_level
 from .citations import cite
 from .html import Linker, esc
-from .schema import (MAPPING, TEXT, DataError, Field, Record, check_entries, list_of, load_yaml,
-                     top_level)
+from .schema import (BOOL, MAPPING, TEXT, DataError, Field, Record, check_entries, list_of,
+                     load_yaml, top_level)
 from .sitedata import CITED_TEXT, SiteData, check_refs
 
-ANSWER = Record({"label": Field(TEXT), "next": Field(TEXT)}, id_field=None)
+ANSWER = Record({"label": Field(TEXT), "next": Field(TEXT), "sign": Field(BOOL, required=False)},
+                id_field=None)
 LINK = Record({"page": Field(TEXT), "text": Field(TEXT)}, id_field=None)
 QUESTION = Record({
     "id": Field(TEXT), "question": Field(TEXT), "short": Field(TEXT, required=False),
-    "signs": Field(list_of(TEXT), required=False), "hint": Field(TEXT, required=False),
-    "level": Field(TEXT, required=False), "answers": Field(list_of(MAPPING), record=ANSWER),
+    "signs": Field(list_of(TEXT), required=False),
+    "hint": Field(MAPPING, required=False, record=CITED_TEXT),
+    "answers": Field(list_of(MAPPING), record=ANSWER),
 })
+MAX_SIGNS = 5  # one screen per question on a phone, and no more than an NHS care card lists
 OUTCOME = Record({
     "id": Field(TEXT), "care": Field(TEXT), "title": Field(TEXT),
     "advice": Field(list_of(MAPPING), record=CITED_TEXT),
@@ -69,6 +73,10 @@ class Flowchart:
     def targets(self, question_id: str) -> list[str]:
         return [answer["next"] for answer in self.questions[question_id]["answers"]]
 
+    def asking(self, sign_id: str) -> list[str]:
+        """The questions that ask about a warning sign."""
+        return [qid for qid, q in self.questions.items() if sign_id in (q.get("signs") or [])]
+
 
 # --- Loading and checking ------------------------------------------------------------------------
 
@@ -90,6 +98,7 @@ def load(site: SiteData, path: Path) -> None:
                                   f" already uses it", line=outcome.line, entry=outcome["id"],
                             field="id")
     _check_levels(site, chart)
+    _check_signs(site, chart)
     _check_answers(chart)
     _check_cycles(chart)
     _check_order(chart)
@@ -103,8 +112,40 @@ def load(site: SiteData, path: Path) -> None:
 def _check_levels(site: SiteData, chart: Flowchart) -> None:
     check_refs(list(chart.outcomes.values()), key="care", known=site.care_levels, file=chart.file,
                what="care level")
-    check_refs(list(chart.questions.values()), key="level", known=site.care_levels, file=chart.file,
-               what="care level")
+    for question in chart.questions.values():
+        if question.get("hint"):
+            check_refs(question["hint"], key="sources", known=site.sources, file=chart.file,
+                       what="source", entry=question["id"], path="hint")
+
+
+def _check_signs(site: SiteData, chart: Flowchart) -> None:
+    """Each question's signs are registry signs of one level, with a "yes" answer and a "no" one."""
+    for question in chart.questions.values():
+        signs = question.get("signs") or []
+        where = dict(line=question.line, entry=question["id"])
+        marked = [a for a in question["answers"] if a.get("sign")]
+        if not signs:
+            if marked:
+                raise DataError(chart.file, "an answer is marked 'sign: true' but the question asks "
+                                            "about no signs", field="answers", **where)
+            continue
+        for i, sign_id in enumerate(signs, 1):
+            if sign_id not in site.signs:
+                raise DataError(chart.file, f"unknown warning sign '{sign_id}' (known: "
+                                            f"{', '.join(site.signs)}; see data/warning_signs.yml)",
+                                field=f"signs[{i}]", **where)
+        levels = {site.signs[sign_id]["level"] for sign_id in signs}
+        if len(levels) > 1:
+            raise DataError(chart.file, f"its signs are of different care levels ("
+                                        f"{', '.join(sorted(levels))}); ask each level apart",
+                            field="signs", **where)
+        if len(signs) > MAX_SIGNS:
+            raise DataError(chart.file, f"asks about {len(signs)} signs; at most {MAX_SIGNS} fit one "
+                                        f"screen, so split it", field="signs", **where)
+        if not marked or len(marked) == len(question["answers"]):
+            raise DataError(chart.file, "a question about signs needs an answer marked 'sign: true' "
+                                        "(I have one) and one without it (I have none)",
+                            field="answers", **where)
 
 
 def _check_answers(chart: Flowchart) -> None:
@@ -166,7 +207,7 @@ def _check_order(chart: Flowchart) -> None:
                                 field=f"answers[{i}].next")
 
 
-def _reachable(chart: Flowchart, avoid: str | None = None) -> dict[str, str | None]:
+def _reachable(chart: Flowchart, avoid: list[str] = ()) -> dict[str, str | None]:
     """Breadth-first from the start: each reachable node and the question that first led to it."""
     parent: dict[str, str | None] = {chart.start: None}
     queue = deque([chart.start])
@@ -175,7 +216,7 @@ def _reachable(chart: Flowchart, avoid: str | None = None) -> dict[str, str | No
         if node in chart.outcomes:
             continue
         for target in chart.targets(node):
-            if target not in parent and target != avoid:
+            if target not in parent and target not in avoid:
                 parent[target] = node
                 queue.append(target)
     return parent
@@ -203,35 +244,66 @@ def _check_links(site: SiteData, chart: Flowchart) -> None:
 
 
 def _check_safety(site: SiteData, chart: Flowchart) -> None:
-    """Every question marked with a care level is asked on every path to a less urgent outcome.
+    """The chart never sends someone with a warning sign to less urgent care than the sign needs.
 
-    ``asked[n]`` is the set of questions asked on *every* path from the start to ``n``: the
-    intersection, over the questions leading to ``n``, of what was asked on the way plus that question.
-    Questions are in path order (checked above), so one pass in file order is enough.
+    From the registry, not from the chart: for every sign, (1) every path from the start to an outcome
+    less urgent than the sign passes a question that asks it, and (2) every answer that says "I have
+    this sign" leads only to outcomes at least as urgent. ``asked[n]`` is the set of signs asked on
+    *every* path to ``n``; questions are in path order (checked above), so one pass is enough.
     """
-    rank = {level_id: i for i, level_id in enumerate(site.care_levels)}
     asked: dict[str, set[str]] = {chart.start: set()}
-    for question_id in chart.questions:
-        on_the_way = asked[question_id] | {question_id}
+    for question_id, question in chart.questions.items():
+        on_the_way = asked[question_id] | set(question.get("signs") or [])
         for target in chart.targets(question_id):
             asked[target] = on_the_way if target not in asked else asked[target] & on_the_way
-    for outcome in chart.outcomes.values():
-        for question in chart.questions.values():
-            marked = question.get("level")
-            if marked is None or rank[marked] >= rank[outcome["care"]]:
-                continue
-            if question["id"] not in asked[outcome["id"]]:
-                path = _path_to(chart, outcome["id"], avoid=question["id"])
+    for sign_id, sign in site.signs.items():
+        needed = sign["level"]
+        for outcome in chart.outcomes.values():
+            if site.more_urgent(needed, outcome["care"]) and sign_id not in asked[outcome["id"]]:
+                questions = chart.asking(sign_id)
+                path = _path_to(chart, outcome["id"], avoid=questions)
+                where = (f"asked only at {', '.join(chart.name(q) for q in questions)}"
+                         if questions else "asked nowhere in the chart")
                 raise DataError(
                     chart.file,
-                    f"a path reaches this {site.care_levels[outcome['care']]['label'].lower()} outcome "
-                    f"without asking {marked} {chart.name(question['id'])}: "
-                    + " → ".join(chart.name(n) for n in path)
-                    + f". Every path to an outcome less urgent than '{marked}' must ask it first",
+                    f"{needed} sign '{sign_id}' (data/warning_signs.yml) is {where}, so a path "
+                    f"reaches this {site.care_levels[outcome['care']]['label'].lower()} outcome "
+                    "without it: " + " → ".join(chart.name(n) for n in path)
+                    + f". Ask it on every path before any outcome less urgent than '{needed}'",
                     line=outcome.line, entry=outcome["id"], field="care")
+        for question_id in chart.asking(sign_id):
+            question = chart.questions[question_id]
+            for i, answer in enumerate(question["answers"], 1):
+                if not answer.get("sign"):
+                    continue
+                for outcome_id in _outcomes_from(chart, answer["next"]):
+                    care = chart.outcomes[outcome_id]["care"]
+                    if site.more_urgent(needed, care):
+                        raise DataError(
+                            chart.file,
+                            f"answer '{answer['label']}' means the runner has {needed} sign "
+                            f"'{sign_id}', but it can lead to {chart.name(outcome_id)}, which is "
+                            f"only '{care}'",
+                            line=getattr(answer, "line", question.line), entry=question_id,
+                            field=f"answers[{i}].next")
 
 
-def _path_to(chart: Flowchart, target: str, avoid: str) -> list[str]:
+def _outcomes_from(chart: Flowchart, node: str) -> list[str]:
+    """Every outcome reachable from a node (the node itself, if it is an outcome)."""
+    seen, stack, found = set(), [node], []
+    while stack:
+        here = stack.pop()
+        if here in seen:
+            continue
+        seen.add(here)
+        if here in chart.outcomes:
+            found.append(here)
+        else:
+            stack.extend(chart.targets(here))
+    return found
+
+
+def _path_to(chart: Flowchart, target: str, avoid: list[str]) -> list[str]:
     parent = _reachable(chart, avoid=avoid)
     path = [target]
     while parent.get(path[-1]) is not None:
@@ -259,16 +331,21 @@ def _answer_text(site: SiteData, chart: Flowchart, answer: dict) -> str:
             f'{esc(care["label"])}</span> – {esc(outcome["title"])}')
 
 
-def _step(site: SiteData, chart: Flowchart, question: dict) -> str:
+def _step(site: SiteData, linker: Linker, chart: Flowchart, question: dict, cited: set[str]) -> str:
     number = chart.number(question["id"])
     out = [f'<li class="fc-step" id="{chart.anchor(question["id"])}">',
            f'<h2 class="fc-step__q"><span class="fc-step__n">Step {number}:</span> '
            f'{esc(question["question"])}</h2>']
     if question.get("signs"):
+        signs = [site.signs[sign_id] for sign_id in question["signs"]]
         out.append('<ul class="fc-step__signs">\n'
-                   + "\n".join(f"<li>{esc(sign)}</li>" for sign in question["signs"]) + "\n</ul>")
+                   + "\n".join(f"<li>{esc(sign['text'])}</li>" for sign in signs) + "\n</ul>")
+        sources = sorted({s for sign in signs for s in sign["sources"]})
+        out.append(f'<p class="fc-step__sources">{cite(site, linker, sources, cited)}</p>')
     if question.get("hint"):
-        out.append(f'<p class="fc-step__hint">{esc(question["hint"])}</p>')
+        hint = question["hint"]
+        out.append(f'<p class="fc-step__hint">{esc(hint["text"])} '
+                   f'{cite(site, linker, hint["sources"], cited)}</p>')
     out.append('<ul class="fc-answers">\n' + "\n".join(
         f'<li><a class="fc-answer" href="#{chart.anchor(answer["next"])}">'
         f'{_answer_text(site, chart, answer)}</a></li>' for answer in question["answers"])
@@ -301,7 +378,7 @@ def _outcome(site: SiteData, linker: Linker, chart: Flowchart, outcome: dict, ci
 def steps(site: SiteData, linker: Linker, cited: set[str]) -> str:
     """Numbered questions, then one care card per outcome. Works without JavaScript."""
     chart = _chart(site)
-    questions = "\n".join(_step(site, chart, q) for q in chart.questions.values())
+    questions = "\n".join(_step(site, linker, chart, q, cited) for q in chart.questions.values())
     outcomes = "\n".join(_outcome(site, linker, chart, o, cited) for o in chart.outcomes.values())
     return (f'<div class="fc" data-fc data-fc-start="{chart.anchor(chart.start)}">\n'
             f'<ol class="fc-steps">\n{questions}\n</ol>\n'
@@ -330,8 +407,17 @@ def _spine(chart: Flowchart) -> list[str]:
         spine.append(target)
 
 
-def _q_box(chart: Flowchart, question: dict) -> str:
-    text = question.get("short") or question["question"]
+def _box_text(site: SiteData, question: dict) -> str:
+    """A chart box asks briefly: the question's short form, or its signs' short forms as questions."""
+    if question.get("short"):
+        return question["short"]
+    if question.get("signs"):
+        return " ".join(f'{site.signs[sign_id]["short"]}?' for sign_id in question["signs"])
+    return question["question"]
+
+
+def _q_box(site: SiteData, chart: Flowchart, question: dict) -> str:
+    text = _box_text(site, question)
     return (f'<a class="fc-box fc-q" href="#{chart.anchor(question["id"])}">'
             f'<span class="fc-n">{chart.number(question["id"])}</span> {esc(text)}</a>')
 
@@ -368,7 +454,7 @@ class _Drawer:
         below = []
         for answer in chart.questions[target]["answers"]:
             below.extend(self.side_answer(answer))
-        return _q_box(chart, chart.questions[target]), below
+        return _q_box(self.site, chart, chart.questions[target]), below
 
     def side_answer(self, answer: dict) -> list[str]:
         """An answer of a side question: a short arrow down to its box, or "No: go to step 8"."""
@@ -383,7 +469,7 @@ class _Drawer:
         question = chart.questions[question_id]
         down = _continuation(chart, question_id)
         across = [a for a in question["answers"] if a is not down]
-        cells = [_q_box(chart, question)]
+        cells = [_q_box(self.site, chart, question)]
         below: list[str] = []
         if across:
             first, *rest = across

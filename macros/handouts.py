@@ -17,9 +17,6 @@ from .html import Linker, esc
 from .schema import DataError
 from .sitedata import SiteData
 
-# How much of each list a handout shows, so that it fits one A4 page.
-MAX_ITEMS = 3
-
 
 def source_meta(site: SiteData, target: str) -> dict:
     """The front matter of the page a handout summarises."""
@@ -46,7 +43,8 @@ def inherit_meta(site: SiteData, meta: dict) -> None:
 
 
 def _items(site: SiteData, linker: Linker, items: list[dict], cited: set[str]) -> str:
-    return cited_text_list(site, linker, items[:MAX_ITEMS], cited)
+    # Every item: a handout that does not fit one sheet needs shorter advice, never fewer lines.
+    return cited_text_list(site, linker, items, cited)
 
 
 def _section(title: str, body: str) -> str:
@@ -54,16 +52,20 @@ def _section(title: str, body: str) -> str:
 
 
 
-def _red_flags(site: SiteData, linker: Linker, cited: set[str]) -> str:
-    lines = []
-    for level_id in ("emergency", "urgent"):
+def safety_box(site: SiteData, linker: Linker, cited: set[str]) -> str:
+    """Every warning sign of the registry, most urgent first: one short list per care level."""
+    parts = []
+    for level_id in site.care_levels:
+        signs = site.signs_at(level_id)
+        if not signs:
+            continue
         level = care.level(site, level_id, "data/care_levels.yml")
-        signs = "; ".join(sign["text"][0].lower() + sign["text"][1:] for sign in level["signs"])
-        sources = sorted({s for sign in level["signs"] for s in sign["sources"]})
-        lines.append(f'<p class="handout__flag handout__flag--{level_id}">'
-                     f'<strong>{esc(level["heading"])} if you have:</strong> {esc(signs)}. '
-                     f'{cite(site, linker, sources, cited)}</p>')
-    return '<div class="red-flags handout__flags">\n' + "\n".join(lines) + "\n</div>"
+        items = "\n".join(f"<li>{esc(sign['text'])}</li>" for sign in signs)
+        sources = sorted({s for sign in signs for s in sign["sources"]})
+        parts.append(f'<div class="handout__flag handout__flag--{esc(level_id)}">\n'
+                     f'{care.card_heading(level, "p")}\n<ul>\n{items}\n</ul>\n'
+                     f'<p class="red-flags__sources">{cite(site, linker, sources, cited)}</p>\n</div>')
+    return '<div class="red-flags handout__flags">\n' + "\n".join(parts) + "\n</div>"
 
 
 def handout(site: SiteData, linker: Linker, meta: dict, cited: set[str]) -> str:
@@ -82,7 +84,7 @@ def handout(site: SiteData, linker: Linker, meta: dict, cited: set[str]) -> str:
     else:
         body = _topic(site, linker, source_meta(site, target), target, cited)
     return (f'<div class="handout">\n{body}\n'
-            + '<h2 class="handout__flags-title">Get help now</h2>\n' + _red_flags(site, linker, cited)
+            + '<h2 class="handout__flags-title">When to get help</h2>\n' + safety_box(site, linker, cited)
             + f'\n<p class="handout__more">More detail, exercises and sources: {full_page}. '
               f"This handout is general information, not a diagnosis.</p>\n</div>")
 
@@ -91,18 +93,12 @@ def _topic(site: SiteData, linker: Linker, meta: dict, target: str, cited: set[s
     for key in ("description", "summary"):
         if not meta.get(key):
             raise DataError(f"docs/{target}", "needed for its handout", field=key)
-    see = care.level(site, "see-professional", "data/care_levels.yml")
     return (f'<p class="handout__lead">{esc(meta["description"])}</p>\n<div class="handout__grid">\n'
-            + _section("What to do", _items(site, linker, meta["summary"], cited)) + "\n"
-            + _section(f'{see["label"]}: {see["heading"]}', _items(site, linker, see["signs"], cited))
-            + "\n</div>")
+            + _section("What to do", _items(site, linker, meta["summary"], cited)) + "\n</div>")
 
 
 def _condition(site: SiteData, linker: Linker, c: dict, cited: set[str]) -> str:
     level = care.level(site, c["care"]["level"], "data/conditions.yml")
-    raise_items = [{"text": f'{care.level(site, r["level"], "data/conditions.yml")["label"]}: {r["text"]}',
-                    "sources": r["sources"]} for r in c["care"].get("raise", [])
-                   if r["level"] != "emergency"]  # emergency signs are in the red-flag box below
     also = (f'<p class="handout__also">Also called: {esc(", ".join(c["also_called"]))}.</p>\n'
             if c.get("also_called") else "")
     what = c["what_it_is"]
@@ -110,9 +106,9 @@ def _condition(site: SiteData, linker: Linker, c: dict, cited: set[str]) -> str:
             + _section("What it is", f'<p>{esc(what["text"])} {cite(site, linker, what["sources"], cited)}</p>')
             + "\n" + _section("Signs", _items(site, linker, c["signs"], cited))
             + "\n" + _section("What helps", _items(site, linker, c["helps"], cited)) + "\n"
-            + _section("When to get help",
+            + _section("Usual care",
                        f'<p class="handout__level">{care.level_badge(site, level["id"], "data/conditions.yml")} '
-                       f'{esc(level["heading"])}.</p>\n' + _items(site, linker, raise_items, cited))
+                       f'{esc(level["heading"])}.</p>')
             + "\n</div>")
 
 

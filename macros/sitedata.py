@@ -27,8 +27,13 @@ SOURCE = Record({
 
 CARE_LEVEL = Record({
     "id": Field(TEXT), "label": Field(TEXT), "heading": Field(TEXT), "icon": Field(TEXT),
-    "summary": Field(TEXT), "action": Field(TEXT),
-    "signs": Field(list_of(MAPPING), record=CITED_TEXT),
+    "summary": Field(TEXT), "action": Field(TEXT), "sources": Field(list_of(TEXT)),
+    "fits": Field(list_of(MAPPING), required=False, record=CITED_TEXT),
+})
+
+WARNING_SIGN = Record({
+    "id": Field(TEXT), "level": Field(TEXT), "text": Field(TEXT), "short": Field(TEXT),
+    "sources": Field(list_of(TEXT)),
 })
 
 EXERCISE = Record({
@@ -46,11 +51,20 @@ class SiteData:
     kinds: dict[str, dict] = field(default_factory=dict)
     sources: dict[str, dict] = field(default_factory=dict)
     care_levels: dict[str, dict] = field(default_factory=dict)  # in order, most urgent first
+    signs: dict[str, dict] = field(default_factory=dict)  # the warning-sign registry, in file order
     exercises: dict[str, dict] = field(default_factory=dict)
     conditions: dict[str, dict] = field(default_factory=dict)
     condition_meta: dict[str, Any] = field(default_factory=dict)
     flowchart: Any = None
     pages: set[str] = field(default_factory=set)  # every Markdown page, as a path under docs/
+
+    def signs_at(self, level_id: str) -> list[dict]:
+        """The registry's warning signs at one care level, in file order."""
+        return [sign for sign in self.signs.values() if sign["level"] == level_id]
+
+    def more_urgent(self, level_id: str, than: str) -> bool:
+        levels = list(self.care_levels)
+        return levels.index(level_id) < levels.index(than)
 
     def rel(self, path: Path) -> str:
         """A data file's name as an editor sees it in messages: ``data/conditions.yml``."""
@@ -113,6 +127,21 @@ def load_care_levels(site: SiteData, path: Path) -> None:
     site.care_levels = {level["id"]: level for level in levels}
 
 
+def load_warning_signs(site: SiteData, path: Path) -> None:
+    file = site.rel(path)
+    doc = top_level(load_yaml(path, file), file=file, keys={"signs": True})
+    signs = check_entries(doc["signs"], WARNING_SIGN, file=file, what="signs")
+    # The least urgent level (self-care) is where no warning sign applies: a sign cannot name it.
+    sign_levels = list(site.care_levels)[:-1]
+    check_refs(signs, key="level", known=sign_levels, file=file, what="care level for a sign")
+    check_refs(signs, key="sources", known=site.sources, file=file, what="source")
+    for sign in signs:
+        if not sign["sources"]:
+            raise DataError(file, "a warning sign needs at least one source", line=sign.line,
+                            entry=sign["id"], field="sources")
+    site.signs = {sign["id"]: sign for sign in signs}
+
+
 def load_exercises(site: SiteData, path: Path) -> None:
     file = site.rel(path)
     doc = top_level(load_yaml(path, file), file=file, keys={"exercises": True})
@@ -129,6 +158,7 @@ def load(data_dir: Path, docs_dir: Path) -> SiteData:
     site = SiteData(data_dir=data_dir, docs_dir=docs_dir, pages=find_pages(docs_dir))
     load_sources(site, data_dir / "sources.yml")
     load_care_levels(site, data_dir / "care_levels.yml")
+    load_warning_signs(site, data_dir / "warning_signs.yml")
     if (data_dir / "exercises.yml").exists():
         load_exercises(site, data_dir / "exercises.yml")
     conditions.load(site, data_dir / "conditions.yml")

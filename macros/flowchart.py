@@ -333,7 +333,8 @@ def _answer_text(site: SiteData, chart: Flowchart, answer: dict) -> str:
 
 def _step(site: SiteData, linker: Linker, chart: Flowchart, question: dict, cited: set[str]) -> str:
     number = chart.number(question["id"])
-    out = [f'<li class="fc-step" id="{chart.anchor(question["id"])}">',
+    out = [f'<li class="fc-step" id="{chart.anchor(question["id"])}" '
+           f'data-fc-question="{esc(question["id"])}">',
            f'<h2 class="fc-step__q"><span class="fc-step__n">Step {number}:</span> '
            f'{esc(question["question"])}</h2>']
     if question.get("signs"):

@@ -325,10 +325,18 @@ def _tell_apart(site: SiteData, linker: Linker, c: dict, cited: set[str]) -> str
 
 def page_sources(site: SiteData, condition_id: str) -> list[str]:
     """The sources a condition page cites: its own, then those of "tell apart" entries that other
-    conditions state about it (shown on its page too)."""
+    conditions state about it (shown on its page too), then those of its care cards and the warning
+    signs they list."""
     found = list(site.conditions[condition_id]["sources"])
     for _, item in related(site, condition_id):
         found += [sid for sid in item["sources"] if sid not in found]
+    usual = site.conditions[condition_id]["care"]["level"]
+    for level_id in site.care_levels:
+        if level_id == usual or site.more_urgent(level_id, usual):
+            ids = list(site.care_levels[level_id]["sources"])
+            if level_id != usual:
+                ids += [sid for sign in site.signs_at(level_id) for sid in sign["sources"]]
+            found += [sid for sid in ids if sid not in found]
     return found
 
 

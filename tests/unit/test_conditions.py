@@ -12,18 +12,19 @@ import pytest
 
 from conftest import ROOT
 from macros import conditions, sitedata
-from macros.html import Linker
+from macros.html import Linker, esc
 from macros.schema import DataError
 
-DATA_FILES = ("sources.yml", "care_levels.yml", "conditions.yml")
+DATA_FILES = ("sources.yml", "care_levels.yml", "warning_signs.yml", "conditions.yml")
 
 
 def make_site(data_dir: Path, docs_dir: Path = ROOT / "docs", pages: set[str] | None = None):
-    """SiteData with sources, care levels and conditions loaded (not the flowchart or exercises)."""
+    """SiteData with sources, care levels, warning signs and conditions (not the flowchart or exercises)."""
     site = sitedata.SiteData(data_dir=data_dir, docs_dir=docs_dir,
                              pages=sitedata.find_pages(docs_dir) if pages is None else pages)
     sitedata.load_sources(site, data_dir / "sources.yml")
     sitedata.load_care_levels(site, data_dir / "care_levels.yml")
+    sitedata.load_warning_signs(site, data_dir / "warning_signs.yml")
     conditions.load(site, data_dir / "conditions.yml")
     return site
 
@@ -155,16 +156,16 @@ def test_unknown_care_level(tmp_path):
     assert_names(err, entry="sciatica", field="care.level", problem="unknown care level 'see-a-pro'")
 
 
-def test_unknown_care_level_in_raise(tmp_path):
-    err = load_edited(tmp_path, "        - level: urgent\n", "        - level: urgnet\n")
-    assert_names(err, entry="sciatica", field="care.raise[1].level",
-                 line=line_of(REAL_TEXT, "        - level: urgent\n"),
-                 problem="unknown care level 'urgnet'")
+def test_unknown_usual_care_level(tmp_path):
+    err = load_edited(tmp_path, "      level: see-professional\n", "      level: see-a-pro\n")
+    assert_names(err, entry="sciatica", field="care.level", problem="unknown care level 'see-a-pro'")
 
 
-def test_raise_level_must_be_more_urgent(tmp_path):
-    err = load_edited(tmp_path, "        - level: urgent\n", "        - level: self-care\n")
-    assert_names(err, entry="sciatica", field="care.raise[1].level", problem="not more urgent")
+def test_a_condition_cannot_list_its_own_raising_signs(tmp_path):
+    # Signs that need more urgent help come from the registry; a condition may not pick among them.
+    err = load_edited(tmp_path, "      level: see-professional\n",
+                      "      level: see-professional\n      raise: []\n")
+    assert_names(err, entry="sciatica", field="care.raise", problem="unknown field")
 
 
 def test_unknown_topic_page(tmp_path):
@@ -283,15 +284,30 @@ def test_what_helps_links_topic_pages(site):
     assert "Read more:" in html
 
 
-def test_care_section_has_usual_card_and_raising_signs(site):
+def test_care_section_has_usual_card_and_every_more_urgent_sign(site):
     html = render(site, "sciatica")
     care = html[html.index("## When to get help"):html.index("## How it is diagnosed")]
     assert "care-card--see-professional" in care
-    # Raising signs from the least to the most urgent, each in its level's card.
+    # More urgent levels from the least to the most urgent, each with every registry sign.
     assert care.index("care-card--see-professional") < care.index("care-card--urgent") \
         < care.index("care-card--emergency")
-    assert "foot drop" in care[care.index("care-card--urgent"):care.index("care-card--emergency")]
+    urgent = care[care.index("care-card--urgent"):care.index("care-card--emergency")]
+    emergency = care[care.index("care-card--emergency"):]
+    for sign in site.signs.values():
+        shown = {"urgent": urgent, "emergency": emergency}.get(sign["level"])
+        if shown is not None:
+            assert esc(sign["text"]) in shown, sign["id"]
+    assert "foot drop" in urgent
     assert 'href="../when-to-get-help.html"' in care
+
+
+def test_a_self_care_condition_lists_the_see_a_professional_signs_too(site):
+    cid = next(cid for cid, c in site.conditions.items() if c["care"]["level"] == "self-care")
+    html = render(site, cid)
+    care = html[html.index("## When to get help"):html.index("## How it is diagnosed")]
+    professional = care[care.index("care-card--see-professional"):care.index("care-card--urgent")]
+    for sign in site.signs_at("see-professional"):
+        assert esc(sign["text"]) in professional, (cid, sign["id"])
 
 
 def test_every_cited_source_is_collected_for_the_footer(site):

@@ -100,6 +100,7 @@ def site():
                              pages=sitedata.find_pages(ROOT / "docs"))
     sitedata.load_sources(data, ROOT / "data" / "sources.yml")
     sitedata.load_care_levels(data, ROOT / "data" / "care_levels.yml")
+    sitedata.load_warning_signs(data, ROOT / "data" / "warning_signs.yml")
     return data
 
 
@@ -138,8 +139,12 @@ def test_care_card_has_level_in_text_and_icon(site):
 def test_red_flags_cover_the_public_guidance_signs(site):
     html = care.red_flags(site, Linker("index.md", site.pages), cited := set())
     text = html.lower()
-    for sign in ("both legs", "genitals", "peeing", "temperature", "weight", "night"):
+    for sign in ("both legs", "genitals", "peeing", "hard to walk", "chest pain", "accident",
+                 "temperature", "weight", "night", "cough", "shoulder blades", "cancer", "immune",
+                 "steroid", "foot drop"):
         assert sign in text, sign
+    # Only emergency and urgent signs: the box is what needs acting on today.
+    assert "periods" not in text and "3 months" not in text
     assert {"nhs-back-pain", "nice-cks"} <= cited
     assert 'href="when-to-get-help.html"' in html
 

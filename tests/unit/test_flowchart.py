@@ -19,14 +19,27 @@ from macros.schema import DataError
 FILE = "data/flowchart.yml"
 
 
+# A small registry for the small charts below: one emergency and one urgent sign.
+TEST_SIGNS = {
+    "numb-legs": {"id": "numb-legs", "level": "emergency", "text": "Both legs numb",
+                  "short": "Numb legs", "sources": ["nhs-back-pain"]},
+    "fever": {"id": "fever", "level": "urgent", "text": "A fever", "short": "Fever",
+              "sources": ["nhs-back-pain"]},
+}
+SIGN_OF = {"emergency": "numb-legs", "urgent": "fever"}
+
+
 def _site(tmp_path: Path | None = None) -> sitedata.SiteData:
-    """Real sources, care levels and pages. With ``tmp_path``, data files are named as if in data/."""
+    """Real sources, care levels and pages. With ``tmp_path``, data files are named as if in data/,
+    and the registry is TEST_SIGNS; without it, the real registry."""
     site = sitedata.SiteData(data_dir=(tmp_path or ROOT) / "data", docs_dir=ROOT / "docs")
     site.data_dir.mkdir(exist_ok=True)
     real = sitedata.SiteData(data_dir=ROOT / "data", docs_dir=ROOT / "docs")
     sitedata.load_sources(real, ROOT / "data" / "sources.yml")
     sitedata.load_care_levels(real, ROOT / "data" / "care_levels.yml")
+    sitedata.load_warning_signs(real, ROOT / "data" / "warning_signs.yml")
     site.kinds, site.sources, site.care_levels = real.kinds, real.sources, real.care_levels
+    site.signs = real.signs if tmp_path is None else dict(TEST_SIGNS)
     site.pages = sitedata.find_pages(ROOT / "docs")
     return site
 
@@ -42,19 +55,21 @@ def real() -> sitedata.SiteData:
 GOOD = """\
 questions:
   - id: red
-    level: emergency
+    signs: [numb-legs]
     question: Are both legs numb?
     answers:
       - label: "Yes"
         next: call-999
+        sign: true
       - label: "No"
         next: fever
   - id: fever
-    level: urgent
+    signs: [fever]
     question: Do you have a fever?
     answers:
       - label: "Yes"
         next: today
+        sign: true
       - label: "No"
         next: sore
   - id: sore
@@ -98,12 +113,13 @@ outcomes:
 def _chart(questions, outcomes=(("call-999", "emergency"), ("today", "urgent"),
                                 ("physio", "see-professional"), ("easy", "self-care"))) -> str:
     """A chart from a compact description: questions as (id, level or None, yes, no) in file order,
-    outcomes as (id, care level)."""
+    outcomes as (id, care level). A question with a level asks that level's sign of TEST_SIGNS."""
     out = ["questions:"]
     for qid, level, yes, no in questions:
-        out += [f"  - id: {qid}"] + ([f"    level: {level}"] if level else []) + [
+        out += [f"  - id: {qid}"] + ([f"    signs: [{SIGN_OF[level]}]"] if level else []) + [
             f"    question: Question {qid}?", "    answers:", '      - label: "Yes"',
-            f"        next: {yes}", '      - label: "No"', f"        next: {no}"]
+            f"        next: {yes}"] + (["        sign: true"] if level else []) + [
+            '      - label: "No"', f"        next: {no}"]
     out.append("outcomes:")
     for oid, care in outcomes:
         out += [f"  - id: {oid}", f"    care: {care}", f"    title: Outcome {oid}", "    advice:",
@@ -216,9 +232,59 @@ def test_outcome_with_unknown_care_level(tmp_path):
     assert "self-care" in message  # lists the known levels
 
 
-def test_question_with_unknown_level(tmp_path):
-    message = _error(tmp_path, GOOD.replace("level: urgent", "level: urgnet"))
-    assert "entry 'fever', field 'level': unknown care level 'urgnet'" in message, message
+def test_question_with_unknown_sign(tmp_path):
+    message = _error(tmp_path, GOOD.replace("signs: [fever]", "signs: [fevr]"))
+    assert "entry 'fever', field 'signs[1]': unknown warning sign 'fevr'" in message, message
+    assert "data/warning_signs.yml" in message
+
+
+def test_signs_of_two_levels_in_one_question(tmp_path):
+    message = _error(tmp_path, GOOD.replace("signs: [fever]", "signs: [fever, numb-legs]"))
+    assert "entry 'fever', field 'signs'" in message and "different care levels" in message, message
+
+
+def test_sign_question_needs_a_marked_answer(tmp_path):
+    message = _error(tmp_path, GOOD.replace("        next: today\n        sign: true\n",
+                                            "        next: today\n"))
+    assert "entry 'fever', field 'answers'" in message and "sign: true" in message, message
+
+
+def test_marked_answer_without_signs(tmp_path):
+    message = _error(tmp_path, GOOD.replace("        next: easy\n", "        next: easy\n        sign: true\n"))
+    assert "entry 'sore', field 'answers'" in message and "asks about no signs" in message, message
+
+
+def test_too_many_signs_for_one_screen(tmp_path):
+    site = _site(tmp_path)
+    for i in range(6):
+        site.signs[f"s{i}"] = {**TEST_SIGNS["fever"], "id": f"s{i}"}
+    path = site.data_dir / "flowchart.yml"
+    path.write_text(GOOD.replace("signs: [fever]", "signs: [s0, s1, s2, s3, s4, s5]"), encoding="utf-8")
+    with pytest.raises(DataError, match=r"entry 'fever', field 'signs'.*6 signs; at most 5"):
+        flowchart.load(site, path)
+
+
+def test_a_sign_answer_that_can_end_less_urgent_than_the_sign(tmp_path):
+    # "Yes, a fever" leads on to the last question, so a runner with a fever can reach a physio or
+    # self-care instead of an urgent check.
+    text = GOOD.replace("        next: today\n        sign: true\n", "        next: sore\n        sign: true\n")
+    text = text.replace('      - label: "No"\n        next: sore\n', '      - label: "No"\n        next: today\n')
+    message = _error(tmp_path, text)
+    assert re.match(rf"{FILE}:\d+: entry 'fever', field 'answers\[1\]\.next': ", message), message
+    assert "answer 'Yes' means the runner has urgent sign 'fever'" in message
+    assert "which is only 'see-professional'" in message or "which is only 'self-care'" in message
+
+
+def test_a_sign_in_the_registry_that_no_question_asks(tmp_path):
+    site = _site(tmp_path)
+    site.signs["chest-pain"] = {**TEST_SIGNS["numb-legs"], "id": "chest-pain"}
+    path = site.data_dir / "flowchart.yml"
+    path.write_text(GOOD, encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        flowchart.load(site, path)
+    message = str(err.value)
+    assert "emergency sign 'chest-pain' (data/warning_signs.yml) is asked nowhere" in message, message
+    assert "entry 'today', field 'care'" in message
 
 
 def test_unknown_link_target(tmp_path):
@@ -232,8 +298,8 @@ def test_self_care_path_skipping_an_emergency_question(tmp_path):
                                        ("red", "emergency", "call-999", "fever"),
                                        ("fever", "urgent", "today", "physio")]))
     assert re.match(rf"{FILE}:\d+: entry 'easy', field 'care': ", message), message
-    assert "self-care outcome without asking emergency step 2 ('red')" in message
-    assert "step 1 ('sore') → outcome 'easy'" in message
+    assert "emergency sign 'numb-legs' (data/warning_signs.yml) is asked only at step 2 ('red')" in message
+    assert "reaches this self-care outcome without it: step 1 ('sore') → outcome 'easy'" in message
 
 
 def test_one_branch_skipping_an_emergency_question(tmp_path):
@@ -242,7 +308,7 @@ def test_one_branch_skipping_an_emergency_question(tmp_path):
                                        ("red", "emergency", "call-999", "fever"),
                                        ("fever", "urgent", "today", "sore"),
                                        ("sore", None, "easy", "physio")]))
-    assert "without asking emergency step 2 ('red')" in message, message
+    assert "emergency sign 'numb-legs' (data/warning_signs.yml) is asked only at step 2 ('red')" in message, message
     assert "step 1 ('first') → step 3 ('fever')" in message
 
 
@@ -251,7 +317,7 @@ def test_see_professional_path_skipping_an_urgent_question(tmp_path):
                                        ("sore", None, "physio", "fever"),
                                        ("fever", "urgent", "today", "easy")]))
     assert "entry 'physio'" in message, message
-    assert "see a professional outcome without asking urgent step 3 ('fever')" in message
+    assert "urgent sign 'fever'" in message and "see a professional outcome without it" in message
 
 
 def test_urgent_outcome_needs_emergency_questions_only(tmp_path):
@@ -264,7 +330,8 @@ def test_urgent_outcome_needs_emergency_questions_only(tmp_path):
     message = _error(tmp_path, _chart([("fever", "urgent", "today", "red"),
                                        ("red", "emergency", "call-999", "sore"),
                                        ("sore", None, "easy", "physio")]))
-    assert "entry 'today'" in message and "urgent outcome without asking emergency step 2" in message
+    assert "entry 'today'" in message and "emergency sign 'numb-legs'" in message, message
+    assert "urgent outcome without it" in message
 
 
 def test_emergency_outcome_needs_no_question_first(tmp_path):
@@ -335,56 +402,73 @@ def test_message_has_the_line_of_the_answer(tmp_path):
 
 # --- The real chart ------------------------------------------------------------------------------------
 
-def _walk(chart: flowchart.Flowchart, yes: set[str]) -> tuple[str, list[str]]:
-    """Answer "Yes" to the questions in ``yes`` and "No" to every other; return the outcome reached and
-    the questions asked."""
+def _walk(chart: flowchart.Flowchart, yes: set[str], age: str = "20 to 50") -> tuple[str, list[str]]:
+    """Answer "Yes" (or "Yes, one or more") to the questions in ``yes``, the age question with ``age``
+    and "No" to every other; return the outcome reached and the questions asked."""
     node, asked = chart.start, []
     while node in chart.questions:
         asked.append(node)
-        wanted = "Yes" if node in yes else "No"
-        node = next(a["next"] for a in chart.questions[node]["answers"] if a["label"] == wanted)
+        answers = chart.questions[node]["answers"]
+        if node == "age":
+            node = next(a["next"] for a in answers if a["label"] == age)
+        else:
+            wanted = "Yes" if node in yes else "No"
+            node = next(a["next"] for a in answers if a["label"].split(",")[0] == wanted)
     return node, asked
 
 
-@pytest.mark.parametrize("yes, outcome, care", [
-    ({"nerve-signs"}, "emergency", "emergency"),                       # numb in both legs / saddle / bladder
-    ({"accident"}, "emergency", "emergency"),
-    ({"unwell"}, "urgent", "urgent"),                                  # fever, weight loss
-    ({"rest-pain"}, "urgent", "urgent"),                               # night pain, pain at rest
-    ({"weak-leg"}, "urgent", "urgent"),                                # foot drop
-    ({"young", "arching"}, "spondylolysis", "see-professional"),      # under 20, worse arching back
-    ({"one-leg"}, "sciatica", "see-professional"),                     # numb or tingling down one leg
-    ({"more-running", "deep-pain"}, "stress-fracture", "see-professional"),
-    ({"old-strain"}, "lasting-strain", "see-professional"),            # buttock pain for months
-    ({"two-weeks"}, "not-better", "see-professional"),
-    ({"only-running"}, "running-only", "self-care"),                   # only while running
-    (set(), "everyday-ache", "self-care"),
-    ({"young", "only-running"}, "running-only", "self-care"),          # young, not worse arching
-    ({"more-running", "only-running"}, "running-only", "self-care"),   # no deep pain
+@pytest.mark.parametrize("yes, age, outcome, care", [
+    ({"nerves"}, "20 to 50", "emergency-nerves", "emergency"),
+    ({"injury"}, "20 to 50", "emergency-injury", "emergency"),
+    ({"unwell"}, "20 to 50", "urgent", "urgent"),
+    ({"health"}, "Over 50", "urgent", "urgent"),
+    ({"pain-pattern"}, "Under 20", "urgent", "urgent"),
+    ({"bone-stress"}, "20 to 50", "stress-fracture", "see-professional"),
+    ({"arching"}, "Under 20", "spondylolysis", "see-professional"),
+    (set(), "Under 20", "young", "see-professional"),
+    (set(), "Over 50", "over-50", "see-professional"),
+    ({"morning-stiffness"}, "20 to 50", "inflammatory", "see-professional"),
+    ({"one-leg"}, "20 to 50", "sciatica", "see-professional"),
+    ({"gp-signs"}, "20 to 50", "not-better", "see-professional"),
+    ({"only-running"}, "20 to 50", "running-only", "self-care"),
+    (set(), "20 to 50", "everyday-ache", "self-care"),
+    ({"only-running"}, "Under 20", "young", "see-professional"),  # age comes first
 ])
-def test_runners_reach_the_right_outcome(real, yes, outcome, care):
+def test_runners_reach_the_right_outcome(real, yes, age, outcome, care):
     chart = real.flowchart
-    reached, asked = _walk(chart, yes)
+    reached, asked = _walk(chart, yes, age)
     assert reached == outcome and chart.outcomes[reached]["care"] == care
-    if care != "emergency":
-        for question in chart.questions.values():
-            if question.get("level") == "emergency":
-                assert question["id"] in asked
+    # Whatever the path, every sign more urgent than where it ended was asked on the way.
+    for sign_id, sign in real.signs.items():
+        if real.more_urgent(sign["level"], care):
+            assert set(chart.asking(sign_id)) & set(asked), (sign_id, asked)
+
+
+def _level(site, question: dict) -> str | None:
+    signs = question.get("signs") or []
+    return site.signs[signs[0]]["level"] if signs else None
 
 
 def test_red_flags_come_first(real):
-    levels = [q.get("level") for q in real.flowchart.questions.values()]
-    first_plain = levels.index(None)
-    assert set(levels[:first_plain]) == {"emergency", "urgent"}
-    assert levels.index("urgent") > max(i for i, lvl in enumerate(levels) if lvl == "emergency")
-    assert all(lvl is None for lvl in levels[first_plain:])
+    levels = [_level(real, q) for q in real.flowchart.questions.values()]
+    last_emergency = max(i for i, lvl in enumerate(levels) if lvl == "emergency")
+    last_urgent = max(i for i, lvl in enumerate(levels) if lvl == "urgent")
+    assert set(levels[:last_emergency + 1]) == {"emergency"}
+    assert set(levels[last_emergency + 1:last_urgent + 1]) == {"urgent"}
+    assert all(lvl in (None, "see-professional") for lvl in levels[last_urgent + 1:])
+
+
+def test_every_registry_sign_is_asked(real):
+    for sign_id in real.signs:
+        assert real.flowchart.asking(sign_id), sign_id
 
 
 def test_real_data_sentences_are_short(real):
     chart = real.flowchart
     texts = [q["question"] for q in chart.questions.values()] + \
-            [q.get("hint", "") for q in chart.questions.values()] + \
-            [item["text"] for o in chart.outcomes.values() for item in o["advice"]]
+            [(q.get("hint") or {}).get("text", "") for q in chart.questions.values()] + \
+            [item["text"] for o in chart.outcomes.values() for item in o["advice"]] + \
+            [sign["text"] for sign in real.signs.values()]
     for text in texts:
         for sentence in re.split(r"(?<=[.?!])\s+", text):
             assert len(sentence.split()) < 20, sentence
@@ -469,7 +553,12 @@ def test_advice_is_cited_and_links_onward(real):
     steps, _, cited = _render(real)
     used = {s for o in real.flowchart.outcomes.values() for a in o["advice"] for s in a["sources"]}
     assert used <= cited
-    assert steps.count('class="cite"') == sum(len(o["advice"]) for o in real.flowchart.outcomes.values())
+    questions = real.flowchart.questions.values()
+    assert steps.count('class="cite"') == (sum(len(o["advice"]) for o in real.flowchart.outcomes.values())
+                                           + sum(bool(q.get("signs")) + bool(q.get("hint"))
+                                                 for q in questions))
+    signs = {s for q in questions for sign in q.get("signs") or [] for s in real.signs[sign]["sources"]}
+    assert signs <= cited
     assert 'href="conditions/sciatica.html"' in steps and 'href="when-to-get-help.html"' in steps
 
 
@@ -502,11 +591,12 @@ def test_drawing_layout_main_line_and_side_questions(real):
     rows = re.findall(r'<li class="fc-row[^"]*">(.*?)</li>', drawing, re.S)
     spine = flowchart._spine(chart)
     assert len(rows) == len(spine) + 1  # plus the final outcome
-    assert spine[0] == chart.start and "arching" not in spine and "deep-pain" not in spine
-    # A side question hangs beside the step that asks it, with a "go to" back to the main line.
-    young = rows[spine.index("young")]
-    assert f'href="#{chart.anchor("arching")}"' in young
-    assert f"No: go to step {chart.number('one-leg')}" in young
+    assert spine[0] == chart.start and "arching" not in spine
+    # A side question hangs beside the step that asks it; a third answer goes across too.
+    age = rows[spine.index("age")]
+    assert f'href="#{chart.anchor("arching")}"' in age
+    assert 'href="#outcome-spondylolysis"' in age and 'href="#outcome-young"' in age
+    assert 'href="#outcome-over-50"' in age
     assert 'href="#outcome-everyday-ache"' in rows[-1] and "fc-row--end" in drawing
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from conftest import ROOT
 from macros import handouts, sitedata
-from macros.html import Linker
+from macros.html import Linker, esc
 from macros.schema import DataError
 
 
@@ -22,11 +22,11 @@ def test_condition_handout_has_the_essentials_from_data(site):
     html = handouts.handout(site, Linker("handouts/sciatica.md", site.pages),
                             {"handout_of": "conditions/sciatica.md"}, cited)
     sciatica = site.conditions["sciatica"]
-    for heading in ("What it is", "Signs", "What helps", "When to get help", "Get help now"):
+    for heading in ("What it is", "Signs", "What helps", "Usual care", "When to get help"):
         assert f">{heading}</h2>" in html, heading
     assert sciatica["signs"][0]["text"].split("(")[0].strip() in html
     assert 'href="../conditions/sciatica.html"' in html
-    # Emergency signs are in the red-flag box, not repeated in the "when to get help" list.
+    # Warning signs are in the safety box only, not repeated above it.
     flags_at = html.index("red-flags")
     assert "Emergency:" not in html[:flags_at]
     assert set(sciatica["what_it_is"]["sources"]) <= cited
@@ -41,11 +41,24 @@ def test_topic_handout_uses_the_page_front_matter(site):
     assert html.count("<li>") >= 3
 
 
-def test_lists_are_cut_to_fit_one_sheet(site):
-    html = handouts.handout(site, Linker("handouts/sciatica.md", site.pages),
-                            {"handout_of": "conditions/sciatica.md"}, set())
-    signs = html.split(">Signs</h2>")[1].split("</ul>")[0]
-    assert signs.count("<li>") <= handouts.MAX_ITEMS
+@pytest.mark.parametrize("target, stub", [("conditions/sciatica.md", "handouts/sciatica.md"),
+                                          ("rice-and-heat.md", "handouts/rice-and-heat.md")])
+def test_no_list_is_cut_and_the_safety_box_holds_every_sign(site, target, stub):
+    html = handouts.handout(site, Linker(stub, site.pages), {"handout_of": target}, set())
+    if target.startswith("conditions/"):
+        c = site.conditions["sciatica"]
+        for key in ("signs", "helps"):
+            for item in c[key]:
+                assert esc(item["text"]) in html, item["text"]
+    else:
+        for item in handouts.source_meta(site, target)["summary"]:
+            assert esc(item["text"]) in html, item["text"]
+    box = html[html.index('class="red-flags handout__flags"'):]
+    for sign in site.signs.values():
+        assert f"<li>{esc(sign['text'])}</li>" in box, sign["id"]
+    # Most urgent first, one short list per level: never one long sentence.
+    assert box.index("Emergency:") < box.index("Urgent:") < box.index("See a professional:")
+    assert box.count("<ul>") == 3
 
 
 def test_handout_takes_the_review_dates_of_its_page(site):

@@ -41,15 +41,23 @@ def level_signs(site: SiteData, level_id: str) -> list[dict]:
 
 
 def care_card(site: SiteData, linker: Linker, level_id: str, cited: set[str], *,
-              signs: list[dict] | None = None, with_id: bool = False, extra_html: str = "") -> str:
+              signs: list[dict] | None = None, with_id: bool = False, extra_html: str = "",
+              one_citation: bool = False) -> str:
     """One care-level card: the action as heading, the signs, what to do.
 
     ``signs`` replaces the level's own list (a condition page's usual level lists why it applies).
+    ``one_citation`` cites the list once, after it, instead of item by item (shorter on paper; the
+    help page keeps the citation of each sign).
     """
     care = level(site, level_id, f"docs/{linker.current_src}")
     heading = card_heading(care, ident=card_anchor(level_id) if with_id else None)
     items = signs if signs is not None else level_signs(site, level_id)
-    body = cited_text_list(site, linker, items, cited) if items else ""
+    if items and one_citation:
+        sources = sorted({s for item in items for s in item["sources"]})
+        body = ("<ul>\n" + "\n".join(f"<li>{esc(item['text'])}</li>" for item in items)
+                + f'\n</ul>\n<p class="care-card__sources">{cite(site, linker, sources, cited)}</p>')
+    else:
+        body = cited_text_list(site, linker, items, cited) if items else ""
     return (f'<div class="care-card care-card--{esc(level_id)}">\n{heading}\n'
             f'<p>{esc(care["summary"])}</p>\n{body}\n'
             f'<p class="care-card__action"><strong>What to do:</strong> {esc(care["action"])} '
@@ -60,7 +68,7 @@ def care_card(site: SiteData, linker: Linker, level_id: str, cited: set[str], *,
 def sooner_cards(site: SiteData, linker: Linker, usual: str, cited: set[str]) -> list[str]:
     """A card for every level more urgent than ``usual``, least urgent first, as NHS condition pages
     list them, each with every registry sign of its level: a page never drops a shared sign."""
-    return [care_card(site, linker, level_id, cited)
+    return [care_card(site, linker, level_id, cited, one_citation=True)
             for level_id in reversed(list(site.care_levels))
             if site.more_urgent(level_id, usual)]
 

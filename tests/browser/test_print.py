@@ -11,9 +11,12 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from conftest import pdf_pages, site_pages
+import yaml
+
+from conftest import ROOT, pdf_pages, site_pages
 from test_content import CONDITION_PAGES, TOPIC_PAGES
 
+SIGNS = yaml.safe_load((ROOT / "data" / "warning_signs.yml").read_text(encoding="utf-8"))["signs"]
 SITE_URL = "https://runners-back.github.io/runners-back/"  # mkdocs.yml default; tests do not set SITE_URL
 
 
@@ -52,10 +55,13 @@ def test_every_handout_fits_one_sheet(page, site_dir, base_url, tmp_path, paper)
         count = pdf_pages(pdf.read_bytes(), tmp_path)
         if count != 1:
             too_long.append(f"{path}: {count} pages")
-        text = pdf_text(pdf)
+        text = " ".join(pdf_text(pdf).split())
         for expected in ("What to do" if "conditions/" not in path else "What helps",
                          "Call 999 or go to A&E now", "Last reviewed"):
             assert expected in text or (expected == "What to do" and "What helps" in text), (path, expected)
+        # The printed sheet holds every warning sign of the registry, whole.
+        for sign in SIGNS:
+            assert sign["text"] in text, (path, paper, sign["id"])
     assert not too_long, too_long
 
 

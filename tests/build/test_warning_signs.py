@@ -119,11 +119,11 @@ def test_a_sign_taken_out_of_the_flowchart_fails_the_build(scratch_project, tmp_
 def test_a_sign_answer_leading_to_self_care_fails_the_build(scratch_project, tmp_path):
     path = scratch_project / "data" / "flowchart.yml"
     text = path.read_text(encoding="utf-8")
-    old = '      - {label: "Yes, one or more", next: urgent, sign: true}\n      - {label: "No", next: health}'
+    old = '      - {label: "Yes", next: urgent, sign: true}\n      - {label: "No", next: health}'
     assert old in text, "test out of date"
     # "Yes, I have a fever" carries on to the next questions instead of to an urgent check: the
     # sign is still asked on every path, but a runner who has it can end at self-care.
-    path.write_text(text.replace(old, '      - {label: "Yes, one or more", next: health, sign: true}\n'
+    path.write_text(text.replace(old, '      - {label: "Yes", next: health, sign: true}\n'
                                       '      - {label: "No", next: health}'), encoding="utf-8")
     log = _fails(scratch_project, tmp_path)
     assert "data/flowchart.yml" in log and "entry 'unwell'" in log and "'fever'" in log

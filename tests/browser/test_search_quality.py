@@ -33,7 +33,6 @@ QUERIES = [
     ("Tylenol", "rice-and-heat.html"),
     ("paracetamol", "rice-and-heat.html"),
     ("ER", "when-to-get-help.html"),
-    ("emergency room", "when-to-get-help.html"),
     ("911", "when-to-get-help.html"),
 ]
 

@@ -4,6 +4,7 @@ review dates, descriptions, abbreviations, and an answer in the first phone scre
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 import textstat
@@ -15,6 +16,10 @@ CONDITION_PAGES = ["conditions/sciatica.html", "conditions/herniated-disc.html",
                    "conditions/degenerative-disc.html", "conditions/spondylolysis.html",
                    "conditions/muscle-strain.html", "conditions/si-joint.html",
                    "conditions/stress-fracture.html", "conditions/muscle-imbalance.html"]
+# Every one-page handout, read from its stub pages so that a new handout is measured too.
+HANDOUT_PAGES = sorted(f"handouts/{md.stem}.html" for md in
+                       (Path(__file__).parents[2] / "docs" / "handouts").glob("*.md")
+                       if md.stem != "index")
 # Sections that point elsewhere rather than give advice: a list of links computed from data.
 NAVIGATION_SECTIONS = {"conditions-this-can-help"}
 
@@ -58,7 +63,10 @@ def test_every_section_of_advice_cites_a_source(nojs, base_url, path):
     assert not uncited, f"{path}: sections without a citation: {uncited}"
 
 
-@pytest.mark.parametrize("path", TOPIC_PAGES + CONDITION_PAGES + ["index.html", "flowchart.html"])
+# Handouts are measured as the pages are, their "Get help now" box included, as the pages' warning
+# boxes and care cards are: a reader reads it all.
+@pytest.mark.parametrize("path", TOPIC_PAGES + CONDITION_PAGES + ["index.html", "flowchart.html"]
+                         + HANDOUT_PAGES)
 def test_reading_grade_is_8_or_below(nojs, base_url, path):
     nojs.goto(base_url + path)
     text = nojs.evaluate(MAIN_TEXT_JS)

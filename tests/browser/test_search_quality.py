@@ -27,6 +27,13 @@ QUERIES = [
     ("when to see a doctor", "when-to-get-help.html"),
     ("bladder", "when-to-get-help.html"),
     ("foot drop", "when-to-get-help.html"),
+    # American words: two of the five sources are American, and so are some readers.
+    ("sneakers", "shoes.html"),
+    ("acetaminophen", "rice-and-heat.html"),
+    ("Tylenol", "rice-and-heat.html"),
+    ("paracetamol", "rice-and-heat.html"),
+    ("ER", "when-to-get-help.html"),
+    ("911", "when-to-get-help.html"),
 ]
 
 

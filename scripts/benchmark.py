@@ -62,10 +62,8 @@ validation:
 """
 # The same site with macros and checks turned off (the issue's comparison): no mkdocs-macros, no
 # link-check hook. Features that are neither stay, as in the real build: the booklet (print-site
-# and its hook), the garbage-collector, abbreviations and theme stylesheet hooks, and search as
-# configured.
+# and its hook), the abbreviations and theme stylesheet hooks, and search as configured.
 PLAIN_CONFIG = _CHECKS_OFF + """hooks:
-  - {root}/hooks/gc_freeze.py
   - {root}/hooks/abbreviations.py
   - {root}/hooks/theme_css.py
   - {root}/hooks/booklet.py

@@ -114,7 +114,7 @@ def test_navigation_links_work(new_page, base_url, file_url, origin):
 
 def test_first_visit_on_a_dark_device_starts_dark_before_material_s_bundle(new_page, base_url):
     # Material leaves this to its bundle, so a first visit showed light, then turned dark (with a
-    # fade, since hooks/theme_css.py). The header's palette script does it as the page is read.
+    # fade). The header's palette script does it as the page is read.
     for scheme, expected in (("dark", "slate"), ("light", "default")):
         page = new_page(color_scheme=scheme)
         page.route("**/javascripts/bundle.*.js",  # served empty: the page as it is before the bundle

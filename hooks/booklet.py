@@ -1,5 +1,5 @@
-"""MkDocs hook: make the booklet page (mkdocs-print-site-plugin) work from a folder on disk, light
-and without JavaScript.
+"""MkDocs hook: make the booklet page (mkdocs-print-site-plugin) work from a folder on disk and
+without JavaScript, as valid HTML.
 
 The plugin renders print_page.html with the context of Material's 404 page, whose "base" is the
 site's absolute path (a 404 page must work at any address). The booklet sits at the site root, so
@@ -9,119 +9,23 @@ The booklet is for printing and runs without Material's JavaScript (overrides/ma
 contents list is written here rather than by the plugin's script, and it carries one QR code (on
 its cover) instead of one per chapter.
 
-Speed fixes for the plugin (pinned at 2.9; same output, checked in tests/unit/test_booklet.py):
-it renders with a second Jinja environment; one of its regular expressions backtracks badly; and it
-rewrites each link and heading id with a replace over the whole page, once per link.
+The plugin's output is otherwise left as it is (written for print-site 2.9): the booklet is a
+print product, held to print targets, not to build or phone speed.
 """
 
 from __future__ import annotations
 
-import posixpath
 import re
 import sys
-from html import unescape
-from importlib.metadata import version
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from mkdocs.plugins import event_priority
-from mkdocs_print_site_plugin import urls as print_site_urls
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from macros import pagemeta  # noqa: E402
 
-PATCHED_VERSION = "2.9"
-
-
-def on_config(config, **kwargs):
-    if version("mkdocs-print-site-plugin") == PATCHED_VERSION:
-        print_site_urls.update_anchor_ids = update_anchor_ids
-        print_site_urls.fix_href_links = fix_href_links
-    return config
-
-
-def on_env(env, config, **kwargs):
-    # The plugin renders the booklet with config.theme.get_env(), which in MkDocs 1.6 makes a new
-    # Jinja environment and compiles all of Material's templates a second time (~0.4 s). Hand it
-    # the environment every other page was rendered with.
-    config.theme.get_env = lambda: env
-    return env
-
-
-# The plugin's own pattern with a lookahead in front: from a "<" with no id=" later on its line the
-# original tries every split of the tag name against the rest of the line (most of the plugin's
-# time). The lookahead is only a necessary condition, so the matches are exactly the same.
-_ANCHOR_ID = re.compile(r"<(?=[^\n]*?id=\")([^\s]+).*?id=\"([^\"]*?)\".*?>", flags=re.IGNORECASE)
-
-
-_HAS_ID = re.compile(r'id="', flags=re.IGNORECASE)
-_ID_OVER_LINES = re.compile(r'id="[^"]*\n', flags=re.IGNORECASE)
-_CHANGED_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "sup", "li"}
-
-
-def update_anchor_ids(page_html: str, page_key: str) -> str:
-    """mkdocs_print_site_plugin.urls.update_anchor_ids (2.9): the same rewrite of each match, in
-    one pass instead of a replace over the whole page per match."""
-    def rewrite(m: re.Match) -> str:
-        if m.group(1) not in _CHANGED_TAGS:
-            return m.group(0)
-        return m.group(0).replace(m.group(2), page_key + "-" + m.group(2))
-
-    # A match crosses a line only inside an id value that does ("." and "[^\s]" stop at line
-    # ends). Without such an id, lines without an id are passed over whole instead of being tried
-    # from each of their "<".
-    if _ID_OVER_LINES.search(page_html):
-        return _ANCHOR_ID.sub(rewrite, page_html)
-    return "\n".join(_ANCHOR_ID.sub(rewrite, line) if _HAS_ID.search(line) else line
-                     for line in page_html.split("\n"))
-
-
-# The plugin's pattern for the opening of a link, up to its href.
-_HREF = re.compile(r"<a\s+([^>]*?\s+)?href=\"(.*?)\"", flags=re.IGNORECASE)
-
-
-def fix_href_links(page_html: str, page_key: str, page_url: str,
-                   directory_urls: bool = False) -> str:
-    """mkdocs_print_site_plugin.urls.fix_href_links (2.9): the same new link for each match, in one
-    pass instead of a replace over the whole page per link.
-
-    One difference, a fix: the plugin's replace-all could rewrite a link it had already rewritten
-    (a same-page "#when-to-get-help" after a link to that page). It never happens in this site's
-    booklet (the tests compare both on every page's content).
-    """
-    u = print_site_urls
-    new_urls: dict[str, str | None] = {}  # the same citation links come back hundreds of times
-
-    def rewrite(m: re.Match) -> str:
-        if m.group(2) not in new_urls:
-            new_urls[m.group(2)] = new_url(unescape(m.group(2)))
-        url = new_urls[m.group(2)]
-        if url is None:
-            return m.group(0)
-        other_html = m.group(1)
-        if other_html is None:
-            return '<a href="%s"' % url
-        return '<a %s href="%s"' % (other_html.rstrip(), url)
-
-    def new_url(url: str) -> str | None:
-        if u.is_external(url):
-            return None
-        if u.is_attachment(url):
-            url = u.get_url_from_root(url, page_url)
-            if directory_urls:
-                url = posixpath.join("..", url)
-        elif url.startswith("#"):
-            url = "#" + page_key + "-" + url[1:]  # an anchor on the same page
-        else:
-            # Another page of the site: 'a.html#x' becomes '#a-x'.
-            url_paths = u.get_url_from_root(url, page_url).split("#")
-            assert len(url_paths) <= 2
-            url = "#" + u.get_page_key(url_paths[0])
-            if len(url_paths) == 2:
-                url += "-" + url_paths[1]
-        return url
-
-    return _HREF.sub(rewrite, page_html)
+PLUGIN_VERSION = "2.9"  # the print-site version whose output this hook was written for
 
 
 # The plugin links its stylesheets and script from every page, though only the booklet uses them.
@@ -196,7 +100,7 @@ def write_contents(html: str) -> str:
     sidebar = html.find('<nav class="md-nav md-nav--secondary"')
     if not calls or sidebar < 0 or _TOC_NAV not in html:
         raise ValueError("booklet: print-site's contents script or the contents sidebar is not "
-                         f"where version {PATCHED_VERSION} puts them; look at hooks/booklet.py "
+                         f"where version {PLUGIN_VERSION} puts them; look at hooks/booklet.py "
                          "again")
     # As generate_toc() does: the copy is not Material's table-of-contents component.
     toc = _first_list(html, sidebar).replace(' data-md-component="toc"', "", 1)

@@ -7,6 +7,19 @@ Targets (issue "Accessibility, speed and search quality"):
 
     python scripts/benchmark.py [--no-lighthouse] [--pages causes.html,index.html] [--runs 5]
                                 [--lighthouse-runs 3]
+
+Since issue 18 ("A simpler core"): no page slower than the same content in stock Material. The
+Lighthouse section ends with the causes article, every element of it, as raw HTML in a stock
+Material site (font: false, search and offline, nothing else) against the site's own pages,
+interleaved.
+
+Side by side, to judge a change (only this is run):
+
+    python scripts/benchmark.py --compare without-x=/tmp/x.yml [--compare ...] [--runs 7]
+                                [--compare-pages causes.html] [--no-lighthouse]
+
+builds the site and each other config in turns, with the site built twice (the second, "again",
+shows the benchmark's own run-to-run spread), then runs Lighthouse on the pages given, in turns.
 """
 
 from __future__ import annotations
@@ -49,12 +62,9 @@ validation:
 """
 # The same site with macros and checks turned off (the issue's comparison): no mkdocs-macros, no
 # link-check hook. Features that are neither stay, as in the real build: the booklet (print-site
-# and its hook), the garbage-collector, abbreviations and theme stylesheet hooks, and search as
-# configured.
+# and its hook), the abbreviations hook, and search as configured.
 PLAIN_CONFIG = _CHECKS_OFF + """hooks:
-  - {root}/hooks/gc_freeze.py
   - {root}/hooks/abbreviations.py
-  - {root}/hooks/theme_css.py
   - {root}/hooks/booklet.py
 plugins:
 {search}  - offline
@@ -65,6 +75,25 @@ plugins:
   - search
   - offline
 """
+# A stock Material site for the "no slower than stock Material" target: nothing of this site's theme.
+# One addition: the offline plugin's iframe-worker shim comes from this site's local copy, as the
+# offline plugin's documentation suggests, not from unpkg.com (the benchmark makes no request to
+# another host).
+SHIM = "assets/vendor/iframe-worker/shim.js"
+STOCK_CONFIG = f"""site_name: Stock Material
+use_directory_urls: false
+theme:
+  name: material
+  font: false
+plugins:
+  - search
+  - offline
+extra:
+  polyfills:
+    - {SHIM}
+"""
+STOCK_ARTICLE = "causes.html"  # the article put into the stock site
+STOCK_PAGES = ("causes.html", "index.html", "flowchart.html", "conditions/sciatica.html")
 TARGET_KB = 90
 CATEGORIES_AT_100 = ("accessibility", "best-practices", "seo")  # Lighthouse targets besides speed
 
@@ -105,6 +134,49 @@ def build_times(runs: int, work: Path) -> tuple[float, float, float]:
         for name, config in configs.items():
             times[name].append(timed_build(config, work / name))
     return tuple(statistics.median(times[name]) for name in configs)
+
+
+def compare_builds(configs: dict[str, Path], runs: int, work: Path) -> dict[str, list[float]]:
+    """Build times of each config, taken in turns (one untimed warm-up each), so that a busy
+    moment of the machine spreads over all of them."""
+    for name, config in configs.items():
+        timed_build(config, work / name)
+    times: dict[str, list[float]] = {name: [] for name in configs}
+    for _ in range(runs):
+        for name, config in configs.items():
+            times[name].append(timed_build(config, work / name))
+    return times
+
+
+def print_build_comparison(times: dict[str, list[float]], base: str = "site") -> None:
+    """Each build's median and range, and its difference from ``base`` round by round (median,
+    lowest to highest). The row "again" is the site built a second time: its difference is the
+    benchmark's own spread, which a change has to beat."""
+    print(f"Build time, side by side ({len(times[base])} rounds in turns), seconds")
+    print("| build | median | lowest-highest | minus the site, round by round: median (range) |")
+    print("|---|---|---|---|")
+    for name, values in times.items():
+        diffs = [v - b for v, b in zip(values, times[base])]
+        diff = ("-" if name == base else f"{statistics.median(diffs):+.3f} "
+                f"({min(diffs):+.3f} to {max(diffs):+.3f})")
+        print(f"| {name} | {statistics.median(values):.3f} | {min(values):.3f}-{max(values):.3f} "
+              f"| {diff} |")
+
+
+def stock_site(site: Path, work: Path, page: str = STOCK_ARTICLE) -> Path:
+    """A stock Material site whose one page holds the built ``page``'s <article>, every element of
+    it, as raw HTML: the same content without anything this site's theme, hooks or styles add."""
+    article = re.search(r"<article\b.*?</article>", (site / page).read_text(encoding="utf-8"),
+                        re.S).group(0)
+    project = work / "stock"
+    source = project / "docs" / Path(page).with_suffix(".md")
+    source.parent.mkdir(parents=True, exist_ok=True)
+    source.write_text(article + "\n", encoding="utf-8")
+    (project / "docs" / SHIM).parent.mkdir(parents=True, exist_ok=True)
+    (project / "docs" / SHIM).write_bytes((ROOT / "docs" / SHIM).read_bytes())
+    (project / "mkdocs.yml").write_text(STOCK_CONFIG, encoding="utf-8")
+    timed_build(project / "mkdocs.yml", project / "site")
+    return project / "site"
 
 
 class _GzipHandler(http.server.SimpleHTTPRequestHandler):
@@ -245,7 +317,31 @@ def lighthouse_summary(url: str, runs: int) -> dict[str, float | tuple[float, fl
     """Median of several runs, plus the lowest and highest performance score and blocking time:
     a single run swings with whatever else the machine is doing (Lighthouse's own advice is the
     median of five)."""
-    results = [lighthouse(url) for _ in range(runs)]
+    return summarise([lighthouse(url) for _ in range(runs)])
+
+
+def lighthouse_side_by_side(urls: dict[str, str], runs: int) -> dict[str, dict]:
+    """Lighthouse on each of ``urls`` in turns, ``runs`` rounds: a slow moment of the machine
+    falls on every page alike, so the medians can be compared with each other."""
+    results: dict[str, list[dict]] = {label: [] for label in urls}
+    for _ in range(runs):
+        for label, url in urls.items():
+            results[label].append(lighthouse(url))
+    return {label: summarise(values) for label, values in results.items()}
+
+
+def print_side_by_side(summaries: dict[str, dict], runs: int) -> None:
+    print(f"| page | performance | blocking time ms | Material bundle script ms |  "
+          f"(Lighthouse mobile, {runs} rounds in turns: median (lowest-highest))")
+    print("|---|---|---|---|")
+    for label, scores in summaries.items():
+        (low, high), (tbt_low, tbt_high) = scores["performance_range"], scores["tbt_range"]
+        bundle = "-" if scores["bundle"] is None else f"{scores['bundle']:.0f}"
+        print(f"| {label} | {scores['performance']:.0f} ({low:.0f}-{high:.0f}) "
+              f"| {scores['tbt']:.0f} ({tbt_low:.0f}-{tbt_high:.0f}) | {bundle} |", flush=True)
+
+
+def summarise(results: list[dict]) -> dict[str, float | tuple[float, float] | None]:
     summary = {}
     for key in results[0]:
         values = [r[key] for r in results if r[key] is not None]
@@ -266,10 +362,22 @@ def main() -> int:
     parser.add_argument("--no-lighthouse", action="store_true")
     parser.add_argument("--lighthouse-runs", type=int, default=3,
                         help="Lighthouse runs per page; the table shows the median (default 3)")
+    parser.add_argument("--compare", action="append", default=[], metavar="NAME=CONFIG",
+                        help="only compare the site, side by side, with the build of CONFIG")
+    parser.add_argument("--compare-pages", default="causes.html",
+                        help="pages Lighthouse compares with --compare (default causes.html)")
+    parser.add_argument("--stock-only", action="store_true",
+                        help="only the comparison with stock Material")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
+        if args.compare:
+            return compare(args, work)
+        if args.stock_only:
+            timed_build(ROOT / "mkdocs.yml", work / "full")
+            stock_comparison(work / "full", work, args.lighthouse_runs)
+            return 0
         full, plain, bare = build_times(args.runs, work)
         site = work / "full"
         print(f"Build time (median of {args.runs}): {full:.2f} s full, {plain:.2f} s with macros "
@@ -333,6 +441,63 @@ def main() -> int:
                   f"{len(pages)} pages" + (f"; below: {', '.join(imperfect)}" if imperfect else ""))
             print(f"Host CPU (Lighthouse benchmark index; its 4x slowdown assumes 1500 to 2000, "
                   f"and it warns below 1000): median per page {min(host):.0f} to {max(host):.0f}")
+            stock_comparison(site, work, args.lighthouse_runs)
+        server.shutdown()
+    return 0
+
+
+def stock_comparison(site: Path, work: Path, runs: int) -> None:
+    """The target "no page slower than the same content in stock Material": the stock site with
+    the causes article against the site's own pages, in turns."""
+    stock = stock_site(site, work)
+    servers = [serve(site), serve(stock)]
+    urls = {f"stock Material, {STOCK_ARTICLE} article": servers[1][0] + STOCK_ARTICLE}
+    urls.update({path: servers[0][0] + path for path in STOCK_PAGES})
+    print(f"\nAgainst stock Material (font: false, search, offline; the {STOCK_ARTICLE} <article> "
+          "as raw HTML)")
+    summaries = lighthouse_side_by_side(urls, runs)
+    print_side_by_side(summaries, runs)
+    stock_tbt = next(iter(summaries.values()))["tbt"]
+    slower = [label for label, s in list(summaries.items())[1:] if s["tbt"] > stock_tbt]
+    print(f"Blocking time above stock Material's ({stock_tbt:.0f} ms): "
+          + (", ".join(slower) if slower else "none"))
+    for _, server in servers:
+        server.shutdown()
+
+
+def compare(args, work: Path) -> int:
+    """--compare: the site and each other build side by side, build time, first-visit weight and
+    (unless --no-lighthouse) Lighthouse on --compare-pages."""
+    configs = {"site": ROOT / "mkdocs.yml", "site again": ROOT / "mkdocs.yml"}
+    for item in args.compare:
+        name, _, config = item.partition("=")
+        configs[name] = Path(config).resolve()
+    # "site again" stays for Lighthouse too: the same pages from a second build and server, so the
+    # spread between two identical targets (and any cost of going first in a round) shows.
+    print_build_comparison(compare_builds(configs, args.runs, work))
+    pages = args.compare_pages.split(",")
+    servers = {name: serve(work / name) for name in configs}
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        print("\nFirst visit, KB gzip")
+        for name, (base, _) in servers.items():
+            weights = page_weights(browser, base, pages)
+            print(f"  {name}: " + ", ".join(f"{row['page']} {kb(row['total'][1])} "
+                                           f"(css {kb(row.get('css', (0, 0))[1])})"
+                                           for row in weights))
+        browser.close()
+    if not args.no_lighthouse:
+        print()
+        urls = {f"{name}: {path}": base + path for path in pages
+                for name, (base, _) in servers.items()}
+        if STOCK_ARTICLE in pages:  # and the same article in stock Material
+            stock_base, stock_server = serve(stock_site(work / "site", work))
+            servers["stock"] = (stock_base, stock_server)
+            urls[f"stock Material: {STOCK_ARTICLE} article"] = stock_base + STOCK_ARTICLE
+        print_side_by_side(lighthouse_side_by_side(urls, args.lighthouse_runs),
+                           args.lighthouse_runs)
+    for _, server in servers.values():
         server.shutdown()
     return 0
 

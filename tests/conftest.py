@@ -1,4 +1,5 @@
-"""Shared fixtures: the real site, built once per run; a local web server; Debian's Chromium.
+"""Shared fixtures: the real site, built once per run (for all test workers); a local web server;
+Debian's Chromium.
 
 Browser pages fail their test on any console error, uncaught exception, failed request or request to
 another host: the site must work offline.
@@ -19,6 +20,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from filelock import FileLock
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # so tests can `import macros`
@@ -46,11 +48,24 @@ def build_site(project: Path, out: Path, extra_env: dict | None = None) -> subpr
 
 
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("site") / "site"
-    result = build_site(ROOT, out)
-    if result.returncode != 0:
-        pytest.fail(f"The site does not build:\n{result.stdout}\n{result.stderr}", pytrace=False)
+def site_dir(tmp_path_factory, worker_id) -> Path:
+    """The real site, built once for the whole run and read by every test worker.
+
+    pytest-xdist's documented pattern for a session fixture that runs once: the workers share the
+    parent of their temporary directories, and the first to take the lock builds; the others wait
+    and read the same folder (and the same failure, if it fails). Tests must not change it.
+    """
+    shared = tmp_path_factory.getbasetemp()
+    if worker_id != "master":  # under xdist: the run's directory, above each worker's own
+        shared = shared.parent
+    out, log = shared / "site", shared / "site-build.log"
+    with FileLock(str(shared / "site.lock")):
+        if not log.exists():
+            result = build_site(ROOT, out)
+            log.write_text(f"{result.returncode}\n{result.stdout}\n{result.stderr}", encoding="utf-8")
+    returncode, _, output = log.read_text(encoding="utf-8").partition("\n")
+    if returncode != "0":
+        pytest.fail(f"The site does not build:\n{output}", pytrace=False)
     return out
 
 
@@ -208,8 +223,9 @@ def pdf_pages(pdf: bytes, tmp_path: Path) -> int:
 
 @pytest.fixture
 def scratch_project(tmp_path) -> Path:
-    """A copy of the project to break on purpose."""
+    """A copy of the project to break on purpose: what the build reads, without the test tools in
+    node_modules (about 100 MB, which the build never reads)."""
     dest = tmp_path / "project"
-    shutil.copytree(ROOT, dest, ignore=shutil.ignore_patterns(".venv", ".git", "site", "__pycache__",
-                                                              ".pytest_cache", "build"))
+    shutil.copytree(ROOT, dest, ignore=shutil.ignore_patterns(
+        ".venv", ".git", "site", "__pycache__", ".pytest_cache", "build", "node_modules"))
     return dest

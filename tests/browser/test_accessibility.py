@@ -127,13 +127,17 @@ def test_reduced_motion_is_respected(new_page, base_url):
     assert all(float(d.rstrip("s")) <= 0.001 for d in duration.split(",")), duration
 
 
-def test_every_page_reads_and_navigates_without_javascript(new_page, site_dir, base_url):
+@pytest.mark.parametrize("path", source_pages())  # every page: test_every_page_is_checked
+def test_every_page_reads_without_javascript(new_page, base_url, path):
     page = new_page(javascript_enabled=False)
-    for path in site_pages(site_dir):
-        page.goto(base_url + path)
-        assert page.locator("article h1").is_visible(), path
-        assert len(page.locator("article").inner_text()) > 200, path
-    # Navigation: the nav links are plain links.
+    page.goto(base_url + path)
+    assert page.locator("article h1").is_visible(), path
+    assert len(page.locator("article").inner_text()) > 200, path
+
+
+def test_navigation_works_without_javascript(new_page, base_url):
+    # The nav links are plain links.
+    page = new_page(javascript_enabled=False)
     page.goto(base_url + "index.html")
     page.locator(".md-nav--primary a.md-nav__link", has_text="Shoes").first.click()
     page.wait_for_url("**/shoes.html")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from conftest import search, source_pages
+from conftest import source_pages
 
 
 @pytest.mark.parametrize("origin", ["http", "file"])
@@ -24,15 +24,6 @@ def test_every_page_loads_cleanly(new_page, base_url, file_url, origin, path):
     assert "Last reviewed" in info and "not a diagnosis" in info, path
     page.wait_for_timeout(100)  # let late requests and console errors surface
     # The guard in new_page fails the test on any console error or off-site request.
-
-
-@pytest.mark.parametrize("origin", ["http", "file"])
-def test_search_finds_the_page_holding_a_word(new_page, base_url, file_url, origin):
-    root = base_url if origin == "http" else file_url
-    page = new_page()
-    results = search(page, root + "index.html", "adverts")
-    assert results, "no results"
-    assert results[0] == "about.html", results
 
 
 def _search_requests(requests: list[str]) -> dict[str, int]:
@@ -60,15 +51,10 @@ def test_search_downloads_nothing_until_the_reader_opens_it(new_page, base_url):
     assert _search_requests(requests) == {"index": 1, "worker": 1}, requests
 
 
-@pytest.mark.parametrize("start", ["q", "slash"])
-def test_search_starts_from_an_address_or_the_slash_key(new_page, base_url, start):
+def test_search_starts_from_an_address(new_page, base_url):
+    # The "/" key: test_keyboard_opens_search_and_reaches_a_result (test_accessibility.py).
     page = new_page()
-    if start == "q":
-        page.goto(base_url + "index.html?q=pins+and+needles")
-    else:
-        page.goto(base_url + "index.html", wait_until="networkidle")
-        page.keyboard.press("/")
-        page.keyboard.type("pins and needles", delay=20)
+    page.goto(base_url + "index.html?q=pins+and+needles")
     first = page.locator(".md-search-result__item > a").first
     first.wait_for(timeout=15_000)
     assert "sciatica" in page.eval_on_selector_all(".md-search-result__item > a",
@@ -126,20 +112,9 @@ def test_navigation_links_work(new_page, base_url, file_url, origin):
     page.wait_for_url("**/sources.html")
 
 
-def test_palette_follows_system_preference_and_toggles(new_page, base_url):
-    dark = new_page(color_scheme="dark")
-    dark.goto(base_url + "index.html")
-    assert dark.locator("body").get_attribute("data-md-color-scheme") == "slate"
-    light = new_page(color_scheme="light")
-    light.goto(base_url + "index.html")
-    assert light.locator("body").get_attribute("data-md-color-scheme") == "default"
-    light.locator("label.md-header__button[for^='__palette']:visible").first.click()
-    assert light.locator("body").get_attribute("data-md-color-scheme") == "slate"
-
-
 def test_first_visit_on_a_dark_device_starts_dark_before_material_s_bundle(new_page, base_url):
     # Material leaves this to its bundle, so a first visit showed light, then turned dark (with a
-    # fade, since hooks/theme_css.py). The header's palette script does it as the page is read.
+    # fade). The header's palette script does it as the page is read.
     for scheme, expected in (("dark", "slate"), ("light", "default")):
         page = new_page(color_scheme=scheme)
         page.route("**/javascripts/bundle.*.js",  # served empty: the page as it is before the bundle
@@ -165,7 +140,8 @@ def test_start_up_classes_are_on_the_page_before_material_s_bundle(new_page, bas
 
 
 @pytest.mark.parametrize("device", ["light", "dark"])
-def test_page_colour_scheme_follows_the_palette_without_material_s_meta(new_page, base_url, device):
+def test_palette_and_page_colour_scheme_follow_the_device_and_the_toggle(new_page, base_url, device):
+    # Without Material's <meta name=color-scheme>: site.css sets the page's scheme from the palette.
     page = new_page(color_scheme=device)
     page.goto(base_url + "causes.html")
     page.wait_for_function("typeof document$ !== 'undefined'")
@@ -173,10 +149,13 @@ def test_page_colour_scheme_follows_the_palette_without_material_s_meta(new_page
     assert page.locator("meta[name=color-scheme]").count() == 0
     scheme = "getComputedStyle(document.documentElement).colorScheme"
     expected = {"light": "normal", "dark": "dark"}
+    palette = {"light": "default", "dark": "slate"}
     assert page.evaluate(scheme) == expected[device]
+    assert page.locator("body").get_attribute("data-md-color-scheme") == palette[device]
     page.locator("label.md-header__button[for^='__palette']:visible").first.click()
     other = "dark" if device == "light" else "light"
     page.wait_for_function(f"{scheme} === {expected[other]!r}")
+    assert page.locator("body").get_attribute("data-md-color-scheme") == palette[other]
     assert page.locator("meta[name=color-scheme]").count() == 0
 
 

@@ -15,15 +15,29 @@ from conftest import build_site
 pytestmark = pytest.mark.slow
 
 
-def _append(project: Path, page: str, text: str) -> None:
-    path = project / "docs" / page
-    path.write_text(path.read_text(encoding="utf-8") + "\n" + text + "\n", encoding="utf-8")
-
-
-def _fails(project: Path, tmp_path: Path) -> str:
-    result = build_site(project, tmp_path / "out")
-    assert result.returncode != 0, "the build should have failed"
-    return result.stdout + result.stderr
+# Each fault: the file broken, the text replaced (None: the new text is appended), the new text,
+# and what the build's message must name.
+FAULTS = [
+    pytest.param("docs/about.md", None, "See [nowhere](no-such-page.md).",
+                 ["about.md", "no-such-page.md"], id="broken-link"),
+    pytest.param("docs/about.md", None, "See [causes](causes.md#no-such-heading).",
+                 ["about.md", "no-such-heading"], id="missing-anchor"),
+    pytest.param("docs/about.md", None, "Hello {{ no_such_variable }}.",
+                 ["about.md", "no_such_variable"], id="undefined-variable"),
+    pytest.param("docs/about.md", None, "{{ no_such_macro() }}",
+                 ["about.md", "no_such_macro"], id="unknown-macro"),
+    pytest.param("docs/about.md", None, '{{ cite("no-such-source") }}',
+                 ["docs/about.md", "unknown source id 'no-such-source'"], id="unknown-source-id"),
+    # Links inside HTML (which macros emit) are not seen by MkDocs' own validation.
+    pytest.param("docs/about.md", None, '<p><a href="causes.html#not-there">x</a></p>',
+                 ["about.html", "not-there"], id="broken-link-in-raw-html"),
+    pytest.param("docs/about.md", None, '<p><img src="https://example.org/x.png" alt="x"></p>',
+                 ["about.html", "another host"], id="resource-from-another-host"),
+    pytest.param("docs/about.md", "next_review: 2027-05-23\n", "",
+                 ["docs/about.md", "next_review"], id="missing-review-date"),
+    pytest.param("data/care_levels.yml", "    heading: Call 999", "    headin: Call 999",
+                 ["data/care_levels.yml", "entry 'emergency'", "field 'headin'"], id="bad-data"),
+]
 
 
 def test_the_real_site_builds(site_dir):
@@ -31,63 +45,22 @@ def test_the_real_site_builds(site_dir):
     assert (site_dir / "search" / "search_index.js").is_file(), "offline search index missing"
 
 
-def test_broken_link_fails_naming_the_page(scratch_project, tmp_path):
-    _append(scratch_project, "about.md", "See [nowhere](no-such-page.md).")
-    log = _fails(scratch_project, tmp_path)
-    assert "about.md" in log and "no-such-page.md" in log
-
-
-def test_missing_anchor_fails_naming_the_page(scratch_project, tmp_path):
-    _append(scratch_project, "about.md", "See [causes](causes.md#no-such-heading).")
-    log = _fails(scratch_project, tmp_path)
-    assert "about.md" in log and "no-such-heading" in log
-
-
-def test_undefined_variable_fails_naming_the_page(scratch_project, tmp_path):
-    _append(scratch_project, "about.md", "Hello {{ no_such_variable }}.")
-    log = _fails(scratch_project, tmp_path)
-    assert "about.md" in log and "no_such_variable" in log
-
-
-def test_unknown_macro_fails_naming_the_page(scratch_project, tmp_path):
-    _append(scratch_project, "about.md", "{{ no_such_macro() }}")
-    log = _fails(scratch_project, tmp_path)
-    assert "about.md" in log and "no_such_macro" in log
-
-
-def test_unknown_source_id_fails_naming_the_page(scratch_project, tmp_path):
-    _append(scratch_project, "about.md", '{{ cite("no-such-source") }}')
-    log = _fails(scratch_project, tmp_path)
-    assert "docs/about.md" in log and "unknown source id 'no-such-source'" in log
-
-
-def test_broken_link_in_raw_html_fails_naming_the_page(scratch_project, tmp_path):
-    # Links inside HTML (which macros emit) are not seen by MkDocs' own validation.
-    _append(scratch_project, "about.md", '<p><a href="causes.html#not-there">x</a></p>')
-    log = _fails(scratch_project, tmp_path)
-    assert "about.html" in log and "not-there" in log
-
-
-def test_resource_from_another_host_fails(scratch_project, tmp_path):
-    _append(scratch_project, "about.md", '<p><img src="https://example.org/x.png" alt="x"></p>')
-    log = _fails(scratch_project, tmp_path)
-    assert "about.html" in log and "another host" in log
-
-
-def test_missing_review_date_fails_naming_the_page(scratch_project, tmp_path):
-    path = scratch_project / "docs" / "about.md"
-    path.write_text(path.read_text(encoding="utf-8").replace("next_review: 2027-05-23\n", ""),
-                    encoding="utf-8")
-    log = _fails(scratch_project, tmp_path)
-    assert "docs/about.md" in log and "next_review" in log
-
-
-def test_bad_data_fails_naming_file_entry_and_field(scratch_project, tmp_path):
-    path = scratch_project / "data" / "care_levels.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("    heading: Call 999", "    headin: Call 999"),
-                    encoding="utf-8")
-    log = _fails(scratch_project, tmp_path)
-    assert "data/care_levels.yml" in log and "entry 'emergency'" in log and "field 'headin'" in log
+@pytest.mark.parametrize("path, old, new, named", FAULTS)
+def test_a_mistake_fails_the_build_naming_where_it_is(scratch_project, tmp_path, path, old, new,
+                                                      named):
+    file = scratch_project / path
+    text = file.read_text(encoding="utf-8")
+    if old is None:
+        text += "\n" + new + "\n"
+    else:
+        assert old in text, f"{path} no longer has {old!r}: update this test"
+        text = text.replace(old, new)
+    file.write_text(text, encoding="utf-8")
+    result = build_site(scratch_project, tmp_path / "out")
+    assert result.returncode != 0, "the build should have failed"
+    log = result.stdout + result.stderr
+    missing = [name for name in named if name not in log]
+    assert not missing, f"the build's message does not name {missing}:\n{log[-3000:]}"
 
 
 def test_two_builds_are_byte_identical(site_dir, tmp_path):

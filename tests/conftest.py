@@ -127,8 +127,17 @@ def browser():
         browser.close()
 
 
+# Every Content Security Policy violation (hooks/csp.py) in any frame, as the page's own event reports
+# it. Chromium logs each as a console error too; the event also names the directive.
+CSP_LISTENER = """document.addEventListener("securitypolicyviolation", event =>
+  window.__rbPolicyViolation(`${event.effectiveDirective} blocked ${event.blockedURI || "?"}`
+    + ` (${event.sample || "no sample"}) at ${event.sourceFile || event.documentURI}:${event.lineNumber}`),
+  true);"""
+
+
 class PageGuard:
-    """Records what a page did wrong: console errors, page errors, failed and off-site requests."""
+    """Records what a page did wrong: console errors, page errors, policy violations, failed and
+    off-site requests."""
 
     def __init__(self, page, allowed_prefixes: tuple[str, ...]):
         self.problems: list[str] = []
@@ -151,7 +160,7 @@ def new_page(browser, base_url, file_url):
     """Factory: ``new_page(javascript_enabled=True, **context_options)``.
 
     Requests to other hosts are blocked and reported; at the end of the test any recorded problem
-    fails it.
+    (console error, page error, policy violation, failed or off-site request) fails it.
     """
     opened = []
 
@@ -169,6 +178,9 @@ def new_page(browser, base_url, file_url):
         context.route("**/*", route)
         page = context.new_page()
         page.guard = PageGuard(page, (base_url, "file://"))
+        context.expose_binding("__rbPolicyViolation", lambda source, text:
+                               page.guard.problems.append(f"policy violation: {text}"))
+        context.add_init_script(CSP_LISTENER)  # runs in every document the page then opens
         opened.append((context, page))
         return page
 

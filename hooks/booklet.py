@@ -28,7 +28,7 @@ from mkdocs.plugins import event_priority
 from mkdocs_print_site_plugin import urls as print_site_urls
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from macros import pagemeta  # noqa: E402
+from runnersback.render import pagemeta  # noqa: E402
 
 PATCHED_VERSION = "2.9"
 

@@ -1,4 +1,5 @@
-"""Unit tests for the decision flowchart (macros/flowchart.py, data/flowchart.yml): every build-time
+"""Unit tests for the decision flowchart (runnersback/model/flowchart.py, runnersback/render/flowchart.py,
+data/flowchart.yml): every build-time
 check names the step or outcome at fault, the real chart sends each kind of runner to the right place,
 and both renderings link up, escape data and cite their sources."""
 
@@ -12,9 +13,10 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from macros import flowchart, sitedata
-from macros.html import Linker
-from macros.schema import DataError
+from runnersback.model import flowchart as flowchart_model, site as sitedata
+from runnersback.model.errors import DataError
+from runnersback.render import flowchart
+from runnersback.render.html import Linker
 
 FILE = "data/flowchart.yml"
 
@@ -34,7 +36,7 @@ def _site(tmp_path: Path | None = None) -> sitedata.SiteData:
 @pytest.fixture(scope="module")
 def real() -> sitedata.SiteData:
     site = _site()
-    flowchart.load(site, ROOT / "data" / "flowchart.yml")
+    flowchart_model.load(site, ROOT / "data" / "flowchart.yml")
     return site
 
 
@@ -115,7 +117,7 @@ def _load(tmp_path: Path, text: str) -> sitedata.SiteData:
     site = _site(tmp_path)
     path = site.data_dir / "flowchart.yml"
     path.write_text(textwrap.dedent(text), encoding="utf-8")
-    flowchart.load(site, path)
+    flowchart_model.load(site, path)
     return site
 
 
@@ -138,7 +140,7 @@ def test_good_chart_loads(tmp_path):
 
 def test_missing_file_leaves_no_chart(tmp_path):
     site = _site(tmp_path)
-    flowchart.load(site, tmp_path / "nope.yml")
+    flowchart_model.load(site, tmp_path / "nope.yml")
     assert site.flowchart is None
 
 
@@ -335,14 +337,14 @@ def test_message_has_the_line_of_the_answer(tmp_path):
 
 # --- The real chart ------------------------------------------------------------------------------------
 
-def _walk(chart: flowchart.Flowchart, yes: set[str]) -> tuple[str, list[str]]:
+def _walk(chart: flowchart_model.Flowchart, yes: set[str]) -> tuple[str, list[str]]:
     """Answer "Yes" to the questions in ``yes`` and "No" to every other; return the outcome reached and
     the questions asked."""
     node, asked = chart.start, []
     while node in chart.questions:
         asked.append(node)
         wanted = "Yes" if node in yes else "No"
-        node = next(a["next"] for a in chart.questions[node]["answers"] if a["label"] == wanted)
+        node = next(a.next for a in chart.questions[node].answers if a.label == wanted)
     return node, asked
 
 
@@ -365,15 +367,15 @@ def _walk(chart: flowchart.Flowchart, yes: set[str]) -> tuple[str, list[str]]:
 def test_runners_reach_the_right_outcome(real, yes, outcome, care):
     chart = real.flowchart
     reached, asked = _walk(chart, yes)
-    assert reached == outcome and chart.outcomes[reached]["care"] == care
+    assert reached == outcome and chart.outcomes[reached].care == care
     if care != "emergency":
         for question in chart.questions.values():
-            if question.get("level") == "emergency":
-                assert question["id"] in asked
+            if question.level == "emergency":
+                assert question.id in asked
 
 
 def test_red_flags_come_first(real):
-    levels = [q.get("level") for q in real.flowchart.questions.values()]
+    levels = [q.level for q in real.flowchart.questions.values()]
     first_plain = levels.index(None)
     assert set(levels[:first_plain]) == {"emergency", "urgent"}
     assert levels.index("urgent") > max(i for i, lvl in enumerate(levels) if lvl == "emergency")
@@ -382,9 +384,9 @@ def test_red_flags_come_first(real):
 
 def test_real_data_sentences_are_short(real):
     chart = real.flowchart
-    texts = [q["question"] for q in chart.questions.values()] + \
-            [q.get("hint", "") for q in chart.questions.values()] + \
-            [item["text"] for o in chart.outcomes.values() for item in o["advice"]]
+    texts = [q.question for q in chart.questions.values()] + \
+            [(q.hint or "") for q in chart.questions.values()] + \
+            [item.text for o in chart.outcomes.values() for item in o.advice]
     for text in texts:
         for sentence in re.split(r"(?<=[.?!])\s+", text):
             assert len(sentence.split()) < 20, sentence
@@ -456,20 +458,20 @@ def test_outcomes_use_the_care_level_vocabulary(real):
     chart = real.flowchart
     steps, drawing, _ = _render(real)
     for outcome in chart.outcomes.values():
-        care = real.care_levels[outcome["care"]]
-        assert f'care-card care-card--{outcome["care"]} fc-outcome' in steps
-        assert f'<span class="care-card__level">{care["label"]}:</span>' in steps
+        care = real.care_levels[outcome.care]
+        assert f'care-card care-card--{outcome.care} fc-outcome' in steps
+        assert f'<span class="care-card__level">{care.label}:</span>' in steps
     for care in real.care_levels.values():
-        assert care["heading"] in drawing.replace("&amp;", "&")  # the legend
+        assert care.heading in drawing.replace("&amp;", "&")  # the legend
     # Level shown in text and icon, not only colour.
     assert '<span class="fc-icon" aria-hidden="true">!</span> Emergency:</span>' in drawing
 
 
 def test_advice_is_cited_and_links_onward(real):
     steps, _, cited = _render(real)
-    used = {s for o in real.flowchart.outcomes.values() for a in o["advice"] for s in a["sources"]}
+    used = {s for o in real.flowchart.outcomes.values() for a in o.advice for s in a.sources}
     assert used <= cited
-    assert steps.count('class="cite"') == sum(len(o["advice"]) for o in real.flowchart.outcomes.values())
+    assert steps.count('class="cite"') == sum(len(o.advice) for o in real.flowchart.outcomes.values())
     assert 'href="conditions/sciatica.html"' in steps and 'href="when-to-get-help.html"' in steps
 
 

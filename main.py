@@ -1,34 +1,44 @@
-"""mkdocs-macros entry point: registers the site's macros and page hooks. No logic lives here.
+"""mkdocs-macros entry point (mkdocs.yml: ``module_name: main``): registers the site's macros and
+page hooks. No logic lives here.
 
-Each macro is a thin wrapper that hands the current page, the loaded data and a per-page set of cited
-sources to a plain function in this package (unit-tested in tests/unit/).
+One file with absolute imports, and no MkDocs import outside the error mapping: Zensical's macros
+extension loads this file on its own, without MkDocs installed. Each macro hands the current page,
+the loaded data and a per-page set of cited sources to a plain function in runnersback.render.
 """
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # so `runnersback` imports from here
 
-from . import (care, citations, conditions, exercises, flowchart, handouts, pagemeta, rawhtml,
-               sitedata)
-from .html import Linker, page_url
-from .schema import DataError
+from adapters import rawhtml  # noqa: E402
+from runnersback.model import pages, site as sitedata  # noqa: E402
+from runnersback.model.errors import DataError  # noqa: E402
+from runnersback.render import (care, citations, conditions, exercises, flowchart,  # noqa: E402
+                                handouts, pagemeta)
+from runnersback.render.html import Linker, page_url  # noqa: E402
+
+try:  # MkDocs shows a PluginError as a one-line build failure; elsewhere DataError says the same
+    from mkdocs.exceptions import PluginError as BuildError
+except ImportError:
+    BuildError = RuntimeError
 
 
 def define_env(env) -> None:
     project = Path(env.project_dir)
     try:
-        site = sitedata.load(project / "data", Path(env.conf["docs_dir"]))
+        site = sitedata.load(project / "data", project / env.conf["docs_dir"])
     except DataError as exc:
-        raise PluginError(f"Bad data: {exc}") from exc
+        raise BuildError(f"Bad data: {exc}") from exc
     env.variables["site_data"] = site
     state = {"cited": set()}  # sources cited on the page being rendered
 
     def linker() -> Linker:
         return Linker(env.page.file.src_uri, site.pages)
 
-    # Macro HTML skips Markdown's HTML parser (see rawhtml.py): macros leave tokens in the page.
+    # Macro HTML skips Markdown's HTML parser (see adapters/rawhtml.py): macros leave tokens.
     html = rawhtml.Store()
     env.conf["markdown_extensions"].append(rawhtml.Extension(html))
     state["html"] = html
@@ -61,7 +71,7 @@ def on_pre_page_macros(env) -> None:
     state = env.variables["_runnersback_state"]
     state["cited"] = set()
     state["html"].reset()
-    handouts.inherit_meta(env.variables["site_data"], env.page.meta)
+    pages.inherit_meta(env.variables["site_data"], env.page.meta)
 
 
 def on_post_page_macros(env) -> None:
@@ -77,4 +87,4 @@ def on_post_page_macros(env) -> None:
             site, Linker(page.file.src_uri, site.pages), meta=page.meta,
             title=page.title or env.conf["site_name"], address=address, cited=state["cited"]))
     except DataError as exc:
-        raise PluginError(str(exc)) from exc
+        raise BuildError(str(exc)) from exc

@@ -9,25 +9,18 @@ from __future__ import annotations
 
 from pathlib import PurePosixPath
 
-from mkdocs.utils.meta import get_data
-
+from ..model.base import CitedText
+from ..model.care import level as care_level
+from ..model.conditions import Condition
+from ..model.core import SiteData
+from ..model.errors import DataError
+from ..model.pages import check_page_meta, source_meta
 from . import care
 from .citations import cite, cited_text_list
 from .html import Linker, esc
-from .schema import DataError
-from .sitedata import SiteData
 
 # How much of each list a handout shows, so that it fits one A4 page.
 MAX_ITEMS = 3
-
-
-def source_meta(site: SiteData, target: str) -> dict:
-    """The front matter of the page a handout summarises."""
-    if target not in site.pages:
-        raise DataError(f"docs/{target}", "a handout names this page, which does not exist",
-                        field="handout_of")
-    _, meta = get_data((site.docs_dir / target).read_text(encoding="utf-8"))
-    return meta
 
 
 def condition_id(target: str) -> str | None:
@@ -35,17 +28,7 @@ def condition_id(target: str) -> str | None:
     return path.stem if path.parent.name == "conditions" and path.stem != "index" else None
 
 
-def inherit_meta(site: SiteData, meta: dict) -> None:
-    """A handout carries the review dates of the page it summarises."""
-    target = meta.get("handout_of")
-    if target:
-        source = source_meta(site, target)
-        for key in ("reviewed", "next_review"):
-            if key in source:
-                meta[key] = source[key]
-
-
-def _items(site: SiteData, linker: Linker, items: list[dict], cited: set[str]) -> str:
+def _items(site: SiteData, linker: Linker, items: list[CitedText], cited: set[str]) -> str:
     return cited_text_list(site, linker, items[:MAX_ITEMS], cited)
 
 
@@ -57,11 +40,11 @@ def _section(title: str, body: str) -> str:
 def _red_flags(site: SiteData, linker: Linker, cited: set[str]) -> str:
     lines = []
     for level_id in ("emergency", "urgent"):
-        level = care.level(site, level_id, "data/care_levels.yml")
-        signs = "; ".join(sign["text"][0].lower() + sign["text"][1:] for sign in level["signs"])
-        sources = sorted({s for sign in level["signs"] for s in sign["sources"]})
+        level = care_level(site, level_id, "data/care_levels.yml")
+        signs = "; ".join(sign.text[0].lower() + sign.text[1:] for sign in level.signs)
+        sources = sorted({s for sign in level.signs for s in sign.sources})
         lines.append(f'<p class="handout__flag handout__flag--{level_id}">'
-                     f'<strong>{esc(level["heading"])} if you have:</strong> {esc(signs)}. '
+                     f'<strong>{esc(level.heading)} if you have:</strong> {esc(signs)}. '
                      f'{cite(site, linker, sources, cited)}</p>')
     return '<div class="red-flags handout__flags">\n' + "\n".join(lines) + "\n</div>"
 
@@ -91,28 +74,28 @@ def _topic(site: SiteData, linker: Linker, meta: dict, target: str, cited: set[s
     for key in ("description", "summary"):
         if not meta.get(key):
             raise DataError(f"docs/{target}", "needed for its handout", field=key)
-    see = care.level(site, "see-professional", "data/care_levels.yml")
+    see = care_level(site, "see-professional", "data/care_levels.yml")
     return (f'<p class="handout__lead">{esc(meta["description"])}</p>\n<div class="handout__grid">\n'
-            + _section("What to do", _items(site, linker, meta["summary"], cited)) + "\n"
-            + _section(f'{see["label"]}: {see["heading"]}', _items(site, linker, see["signs"], cited))
+            + _section("What to do", _items(site, linker, check_page_meta(meta, target).summary, cited)) + "\n"
+            + _section(f'{see.label}: {see.heading}', _items(site, linker, see.signs, cited))
             + "\n</div>")
 
 
-def _condition(site: SiteData, linker: Linker, c: dict, cited: set[str]) -> str:
-    level = care.level(site, c["care"]["level"], "data/conditions.yml")
-    raise_items = [{"text": f'{care.level(site, r["level"], "data/conditions.yml")["label"]}: {r["text"]}',
-                    "sources": r["sources"]} for r in c["care"].get("raise", [])
-                   if r["level"] != "emergency"]  # emergency signs are in the red-flag box below
-    also = (f'<p class="handout__also">Also called: {esc(", ".join(c["also_called"]))}.</p>\n'
-            if c.get("also_called") else "")
-    what = c["what_it_is"]
-    return (f'<p class="handout__lead">{esc(c["summary"])}</p>\n{also}<div class="handout__grid">\n'
-            + _section("What it is", f'<p>{esc(what["text"])} {cite(site, linker, what["sources"], cited)}</p>')
-            + "\n" + _section("Signs", _items(site, linker, c["signs"], cited))
-            + "\n" + _section("What helps", _items(site, linker, c["helps"], cited)) + "\n"
+def _condition(site: SiteData, linker: Linker, c: Condition, cited: set[str]) -> str:
+    level = care_level(site, c.care.level, "data/conditions.yml")
+    raise_items = [CitedText(text=f'{care_level(site, r.level, "data/conditions.yml").label}: {r.text}',
+                             sources=r.sources) for r in c.care.raise_
+                   if r.level != "emergency"]  # emergency signs are in the red-flag box below
+    also = (f'<p class="handout__also">Also called: {esc(", ".join(c.also_called))}.</p>\n'
+            if c.also_called else "")
+    what = c.what_it_is
+    return (f'<p class="handout__lead">{esc(c.summary)}</p>\n{also}<div class="handout__grid">\n'
+            + _section("What it is", f'<p>{esc(what.text)} {cite(site, linker, what.sources, cited)}</p>')
+            + "\n" + _section("Signs", _items(site, linker, c.signs, cited))
+            + "\n" + _section("What helps", _items(site, linker, c.helps, cited)) + "\n"
             + _section("When to get help",
-                       f'<p class="handout__level">{care.level_badge(site, level["id"], "data/conditions.yml")} '
-                       f'{esc(level["heading"])}.</p>\n' + _items(site, linker, raise_items, cited))
+                       f'<p class="handout__level">{care.level_badge(site, level.id, "data/conditions.yml")} '
+                       f'{esc(level.heading)}.</p>\n' + _items(site, linker, raise_items, cited))
             + "\n</div>")
 
 
@@ -122,7 +105,7 @@ def handout_list(site: SiteData, linker: Linker, topics: list[str]) -> str:
         stub = f"handouts/{PurePosixPath(target).stem if condition_id(target) is None else condition_id(target)}.md"
         return f"<li>{linker.a(stub, title)}</li>"
     topic_rows = [row(t, source_meta(site, t).get("title", t)) for t in topics]
-    condition_rows = [row(f"conditions/{cid}.md", c["name"]) for cid, c in site.conditions.items()]
+    condition_rows = [row(f"conditions/{cid}.md", c.name) for cid, c in site.conditions.items()]
     booklet = linker.file_href("print_page.html")  # written by the print-site plugin
     return (f'<p>To give out everything at once, <a href="{booklet}">print the whole site as a booklet</a>'
             ' (about 40 pages).</p>\n'

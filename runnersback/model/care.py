@@ -1,0 +1,43 @@
+"""data/care_levels.yml: the levels of care, most urgent first, each with the signs that call for it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .base import CitedText, Model, Text, load_yaml, unique_ids, validate
+from .core import SiteData, find_refs
+from .errors import DataError, raise_all
+
+HELP_PAGE = "when-to-get-help.md"
+
+
+class CareLevel(Model):
+    id: Text
+    label: Text  # "Emergency"
+    heading: Text  # the action: "Call 999 or go to A&E now"
+    icon: Text
+    summary: Text
+    action: Text
+    signs: list[CitedText]
+
+
+class CareLevelsFile(Model):
+    care_levels: list[CareLevel]
+
+
+def load(site: SiteData, path: Path) -> None:
+    """Load data/care_levels.yml into ``site.care_levels`` (needs ``site.sources``)."""
+    file = site.rel(path)
+    doc: CareLevelsFile = validate(CareLevelsFile, load_yaml(path, file), file)
+    raise_all(unique_ids(doc.care_levels, file))
+    raise_all(find_refs(doc.care_levels, key="sources", known=site.sources, file=file,
+                        what="source"))
+    site.care_levels = {level.id: level for level in doc.care_levels}
+
+
+def level(site: SiteData, level_id: str, where: str) -> CareLevel:
+    """The care level ``level_id``; ``where`` names the file or page that asks, for the message."""
+    if level_id not in site.care_levels:
+        raise DataError(where, f"unknown care level '{level_id}' "
+                               f"(known: {', '.join(site.care_levels)})")
+    return site.care_levels[level_id]

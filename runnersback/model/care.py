@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .base import CitedText, Model, Text, load_yaml, unique_ids, validate
-from .core import SiteData, find_refs
-from .errors import DataError, raise_all
+from .base import CitedText, Model, Text
+from .core import SiteData, load_cited_entries
+from .errors import DataError
 
 HELP_PAGE = "when-to-get-help.md"
 
@@ -27,12 +27,8 @@ class CareLevelsFile(Model):
 
 def load(site: SiteData, path: Path) -> None:
     """Load data/care_levels.yml into ``site.care_levels`` (needs ``site.sources``)."""
-    file = site.rel(path)
-    doc: CareLevelsFile = validate(CareLevelsFile, load_yaml(path, file), file)
-    raise_all(unique_ids(doc.care_levels, file))
-    raise_all(find_refs(doc.care_levels, key="sources", known=site.sources, file=file,
-                        what="source"))
-    site.care_levels = {level.id: level for level in doc.care_levels}
+    levels = load_cited_entries(site, path, CareLevelsFile, "care_levels")
+    site.care_levels = {level.id: level for level in levels}
 
 
 def level(site: SiteData, level_id: str, where: str) -> CareLevel:

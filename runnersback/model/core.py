@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 from pydantic import BaseModel
 
+from .base import load_yaml, unique_ids, validate
 from .errors import DataError, raise_all
 
 if TYPE_CHECKING:  # types only: those modules build on this one
@@ -94,3 +95,13 @@ def _refs_in(node: Any, key: str, known: dict[str, None], file: str, what: str, 
                     problems.append(DataError(
                         file, f"unknown {what} '{value_id}' (known: {', '.join(known)})",
                         line=getattr(node, "line", None), entry=entry, field=here))
+
+
+def load_cited_entries(site: SiteData, path: Path, model: type[BaseModel], key: str) -> list:
+    """Validate a file whose ``key`` lists entries with ids that cite sources; check the ids are
+    unique and every source is known. Returns the entries."""
+    file = site.rel(path)
+    entries = getattr(validate(model, load_yaml(path, file), file), key)
+    raise_all(unique_ids(entries, file))
+    raise_all(find_refs(entries, key="sources", known=site.sources, file=file, what="source"))
+    return entries

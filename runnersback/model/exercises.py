@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from .base import Model, Text, load_yaml, unique_ids, validate
-from .core import SiteData, find_refs
-from .errors import DataError, raise_all
+from .base import Model, Text
+from .core import SiteData, load_cited_entries
+from .errors import DataError
 
 EXERCISE_GROUPS = ("core", "stretch")
 
@@ -29,12 +29,7 @@ class ExercisesFile(Model):
 
 def load(site: SiteData, path: Path) -> None:
     """Load data/exercises.yml into ``site.exercises`` (needs ``site.sources``)."""
-    file = site.rel(path)
-    doc: ExercisesFile = validate(ExercisesFile, load_yaml(path, file), file)
-    raise_all(unique_ids(doc.exercises, file))
-    raise_all(find_refs(doc.exercises, key="sources", known=site.sources, file=file,
-                        what="source"))
-    site.exercises = {e.id: e for e in doc.exercises}
+    site.exercises = {e.id: e for e in load_cited_entries(site, path, ExercisesFile, "exercises")}
 
 
 def in_group(site: SiteData, group: str, where: str) -> list[Exercise]:

@@ -36,18 +36,30 @@ def define_env(env) -> None:
     state = {"cited": set()}  # sources cited on the page being rendered
 
     def linker() -> Linker:
-        return Linker(env.page.file.src_uri, site.pages)
+        return Linker(_src(env.page), site.pages)
 
-    # Macro HTML skips Markdown's HTML parser (see adapters/rawhtml.py): macros leave tokens.
-    html = rawhtml.Store()
-    env.conf["markdown_extensions"].append(rawhtml.Extension(html))
+    # MkDocs calls define_env once for the build; Zensical once for every page, with the page set
+    # and without the page hooks below, or a way to add a Markdown extension.
+    page = getattr(env, "page", None)
+    if page is None:
+        # Macro HTML skips Markdown's HTML parser (see adapters/rawhtml.py): macros leave tokens.
+        html = rawhtml.Store()
+        env.conf["markdown_extensions"].append(rawhtml.Extension(html))
+        meta = lambda: env.page.meta  # noqa: E731
+    else:
+        html = rawhtml.PassThrough()
+        # Zensical hands front matter dates over as text: read them as YAML does.
+        page_meta = {**page.meta, **pages.source_meta(site, _src(page))}
+        pages.inherit_meta(site, page_meta)
+        _date_for_print_header(page.meta, page_meta)
+        meta = lambda: page_meta  # noqa: E731
     state["html"] = html
 
     def block(name, render):
         env.macro(lambda *args: html.block(render(*args)), name)
 
     env.macro(lambda *ids: html.inline(citations.cite(site, linker(), ids, state["cited"])), "cite")
-    block("page_summary", lambda: pagemeta.page_summary(site, linker(), env.page.meta,
+    block("page_summary", lambda: pagemeta.page_summary(site, linker(), meta(),
                                                         state["cited"]))
     block("red_flags", lambda: care.red_flags(site, linker(), state["cited"]))
     block("care_levels", lambda: care.care_levels(site, linker(), state["cited"]))
@@ -61,10 +73,22 @@ def define_env(env) -> None:
     block("conditions_helped_by", lambda topic: conditions.helped_by(site, linker(), topic))
     block("flowchart_drawing", lambda: flowchart.drawing(site, linker(), state["cited"]))
     block("flowchart_steps", lambda: flowchart.steps(site, linker(), state["cited"]))
-    block("handout", lambda: handouts.handout(site, linker(), env.page.meta, state["cited"]))
+    block("handout", lambda: handouts.handout(site, linker(), meta(), state["cited"]))
     block("handout_list", lambda topics: handouts.handout_list(site, linker(), topics))
 
     env.variables["_runnersback_state"] = state
+
+
+def _date_for_print_header(page_meta: dict, dates: dict) -> None:
+    """overrides/main.html prints the review date in the running header; it is written out here,
+    since Zensical's templates have no strftime."""
+    if dates.get("reviewed") is not None:
+        page_meta["reviewed_text"] = pagemeta.long_date(dates["reviewed"])
+
+
+def _src(page) -> str:
+    """The page's Markdown file under docs/ (MkDocs' page.file.src_uri, Zensical's page.path)."""
+    return page.file.src_uri if hasattr(page, "file") else page.path
 
 
 def on_pre_page_macros(env) -> None:
@@ -82,9 +106,10 @@ def on_post_page_macros(env) -> None:
     # A handout's address (and QR code) is the full page it summarises.
     target = page_url(page.meta["handout_of"]) if page.meta.get("handout_of") else page.url
     address = pagemeta.page_address(env.conf["site_url"] or "", target)
+    _date_for_print_header(page.meta, page.meta)
     try:
         env.markdown += state["html"].block(pagemeta.page_footer(
-            site, Linker(page.file.src_uri, site.pages), meta=page.meta,
+            site, Linker(_src(page), site.pages), meta=page.meta,
             title=page.title or env.conf["site_name"], address=address, cited=state["cited"]))
     except DataError as exc:
         raise BuildError(str(exc)) from exc

@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from macros import pagemeta  # noqa: E402
+from runnersback.render import pagemeta  # noqa: E402
 
 PLUGIN_VERSION = "2.9"  # the print-site version whose output this hook was written for
 

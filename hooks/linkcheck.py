@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from macros import linkcheck  # noqa: E402
+from runnersback.checks import linkcheck  # noqa: E402
 
 
 _check: linkcheck.Background | None = None

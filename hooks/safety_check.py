@@ -2,7 +2,7 @@
 
 The help page, the flowchart and every handout list every sign of data/warning_signs.yml; every
 condition page lists every emergency sign and every sign more urgent than its usual care level.
-The check itself is macros/safetycheck.py; this file only feeds it each finished page.
+The check itself is runnersback/checks/safetycheck.py; this file only feeds it each finished page.
 """
 
 from __future__ import annotations
@@ -14,9 +14,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from macros import safetycheck, sitedata  # noqa: E402
+from runnersback.checks import safetycheck  # noqa: E402
+from runnersback.model import site as sitedata  # noqa: E402
+from runnersback.model.errors import DataError  # noqa: E402
 
-_site: sitedata.SiteData | None = None
+_site = None
 
 
 def on_config(config, **kwargs):
@@ -24,7 +26,7 @@ def on_config(config, **kwargs):
     root = Path(config["config_file_path"]).parent
     try:
         _site = sitedata.load(root / "data", Path(config["docs_dir"]))
-    except sitedata.DataError as exc:
+    except DataError as exc:
         raise PluginError(f"Bad data: {exc}") from exc
     return config
 
@@ -37,6 +39,6 @@ def on_post_page(output: str, page, config, **kwargs) -> str:
         where = "its safety box" if src.startswith("handouts/") else "the page"
         raise PluginError(
             f"docs/{src}: {where} lacks warning sign(s) of data/warning_signs.yml: "
-            + ", ".join(f"'{sid}' ({_site.signs[sid]['text']})" for sid in missing)
+            + ", ".join(f"'{sid}' ({_site.signs[sid].text})" for sid in missing)
             + ". Render them with the site's macros; never drop a shared sign")
     return output

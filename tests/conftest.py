@@ -23,7 +23,7 @@ import pytest
 from filelock import FileLock
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))  # so tests can `import macros`
+sys.path.insert(0, str(ROOT))  # so tests can `import runnersback`
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")  # override on macOS
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -83,8 +83,8 @@ def source_pages() -> list[str]:
 
     For parametrising tests page by page, so that a slow check over every page spreads over workers.
     """
-    from macros.html import page_url
-    from macros.sitedata import find_pages
+    from runnersback.render.html import page_url
+    from runnersback.model.core import find_pages
     return sorted(page_url(src) for src in find_pages(ROOT / "docs"))
 
 

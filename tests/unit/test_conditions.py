@@ -1,4 +1,5 @@
-"""Unit tests for the condition pages (macros/conditions.py, data/conditions.yml): the loader's checks
+"""Unit tests for the condition pages (runnersback/model/conditions.py, runnersback/render/conditions.py,
+data/conditions.yml): the loader's checks
 on bad data, and the rendered pages, overview and "helped by" lists."""
 
 from __future__ import annotations
@@ -11,9 +12,10 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from macros import conditions, sitedata
-from macros.html import Linker, esc
-from macros.schema import DataError
+from runnersback.model import conditions as conditions_model, site as sitedata
+from runnersback.model.errors import DataError
+from runnersback.render import conditions
+from runnersback.render.html import Linker, esc
 
 DATA_FILES = ("sources.yml", "care_levels.yml", "warning_signs.yml", "conditions.yml")
 
@@ -25,7 +27,7 @@ def make_site(data_dir: Path, docs_dir: Path = ROOT / "docs", pages: set[str] | 
     sitedata.load_sources(site, data_dir / "sources.yml")
     sitedata.load_care_levels(site, data_dir / "care_levels.yml")
     sitedata.load_warning_signs(site, data_dir / "warning_signs.yml")
-    conditions.load(site, data_dir / "conditions.yml")
+    conditions_model.load(site, data_dir / "conditions.yml")
     return site
 
 
@@ -219,8 +221,8 @@ def test_every_page_file_matches_the_data(site):
     assert files == set(site.conditions)
     for cid, c in site.conditions.items():
         text = (ROOT / "docs" / "conditions" / f"{cid}.md").read_text(encoding="utf-8")
-        assert f"title: {c['name']}\n" in text
-        assert f"# {c['name']}\n" in text
+        assert f"title: {c.name}\n" in text
+        assert f"# {c.name}\n" in text
         assert f'{{{{ condition_page("{cid}") }}}}' in text
 
 
@@ -256,17 +258,17 @@ def test_also_called_names_are_in_the_page_text(site):
 
 def test_related_links_go_both_ways(site):
     for cid, c in site.conditions.items():
-        for item in c["related"]:
-            other = item["id"]
+        for item in c.related:
+            other = item.id
             here, there = render(site, cid), render(site, other)
             assert f'href="{other}.html"' in here, (cid, other)
             assert f'href="{cid}.html"' in there, (other, cid)
     # The mirrored entry carries the stated difference of the condition that listed it.
     sciatica = render(site, "sciatica")
-    difference = next(i["difference"] for i in site.conditions["stress-fracture"]["related"]
-                      if i["id"] == "sciatica")
+    difference = next(i.difference for i in site.conditions["stress-fracture"].related
+                      if i.id == "sciatica")
     assert difference in sciatica
-    assert [cid for cid, _ in conditions.related(site, "sciatica")] == [
+    assert [cid for cid, _ in conditions_model.related(site, "sciatica")] == [
         "herniated-disc", "muscle-strain", "si-joint", "stress-fracture"]
 
 
@@ -294,29 +296,29 @@ def test_care_section_has_usual_card_and_every_more_urgent_sign(site):
     urgent = care[care.index("care-card--urgent"):care.index("care-card--emergency")]
     emergency = care[care.index("care-card--emergency"):]
     for sign in site.signs.values():
-        shown = {"urgent": urgent, "emergency": emergency}.get(sign["level"])
+        shown = {"urgent": urgent, "emergency": emergency}.get(sign.level)
         if shown is not None:
-            assert esc(sign["text"]) in shown, sign["id"]
+            assert esc(sign.text) in shown, sign.id
     assert "foot drop" in urgent
     assert 'href="../when-to-get-help.html"' in care
 
 
 def test_a_self_care_condition_lists_the_see_a_professional_signs_too(site):
-    cid = next(cid for cid, c in site.conditions.items() if c["care"]["level"] == "self-care")
+    cid = next(cid for cid, c in site.conditions.items() if c.care.level == "self-care")
     html = render(site, cid)
     care = html[html.index("## When to get help"):html.index("## How it is diagnosed")]
     professional = care[care.index("care-card--see-professional"):care.index("care-card--urgent")]
     for sign in site.signs_at("see-professional"):
-        assert esc(sign["text"]) in professional, (cid, sign["id"])
+        assert esc(sign.text) in professional, (cid, sign.id)
 
 
 def test_every_cited_source_is_collected_for_the_footer(site):
     for cid, c in site.conditions.items():
         cited: set[str] = set()
         html = render(site, cid, cited)
-        assert set(c["sources"]) <= cited, cid
+        assert set(c.sources) <= cited, cid
         # Mirrored "tell apart" entries cite the other condition's sources; the page lists them too.
-        assert cited == set(conditions.page_sources(site, cid)), cid
+        assert cited == set(conditions_model.page_sources(site, cid)), cid
         listed = html[html.index("## Sources"):]
         for source_id in cited:
             assert f"#src-{source_id}" in listed, (cid, source_id)
@@ -324,9 +326,9 @@ def test_every_cited_source_is_collected_for_the_footer(site):
 
 def test_data_text_is_escaped(site):
     tricky = copy.deepcopy(site)
-    tricky.conditions["sciatica"]["name"] = "Nerve <pain> & co"
-    tricky.conditions["sciatica"]["also_called"] = ["<b>bold</b> & brash"]
-    tricky.conditions["sciatica"]["signs"][0]["text"] = "Hurts <script>alert(1)</script> & aches"
+    tricky.conditions["sciatica"].name = "Nerve <pain> & co"
+    tricky.conditions["sciatica"].also_called = ["<b>bold</b> & brash"]
+    tricky.conditions["sciatica"].signs[0].text = "Hurts <script>alert(1)</script> & aches"
     page = render(tricky, "sciatica")
     assert "&lt;b&gt;bold&lt;/b&gt; &amp; brash" in page
     assert "Hurts &lt;script&gt;alert(1)&lt;/script&gt; &amp; aches" in page
@@ -362,7 +364,7 @@ def test_overview_cards_and_comparison_table(site):
 
 def test_comparison_tells_apart_pain_down_one_leg(site):
     """Sciatica, SI joint pain and a pulled muscle differ on the leg signs in the table."""
-    values = {cid: site.conditions[cid]["comparison"] for cid in ("sciatica", "si-joint",
+    values = {cid: site.conditions[cid].comparison for cid in ("sciatica", "si-joint",
                                                                   "muscle-strain")}
     below_knee = {cid: v["pain-below-knee"] for cid, v in values.items()}
     assert below_knee == {"sciatica": "yes", "si-joint": "rarely", "muscle-strain": "no"}
@@ -372,7 +374,7 @@ def test_comparison_tells_apart_pain_down_one_leg(site):
 def test_helped_by_lists_conditions_linking_the_topic(site):
     html = conditions.helped_by(site, linker(site, "stretching.md"), "stretching")
     expected = [cid for cid, c in site.conditions.items()
-                if any(h.get("topic") == "stretching" for h in c["helps"])]
+                if any(h.topic == "stretching" for h in c.helps)]
     assert expected and re.findall(r'href="conditions/([\w-]+)\.html#what-helps"', html) == expected
 
 
@@ -384,3 +386,22 @@ def test_helped_by_with_no_conditions_renders_a_sentence(site):
 def test_helped_by_unknown_topic(site):
     with pytest.raises(DataError, match=r"docs/stretching.md: .*unknown topic page 'stretchin'"):
         conditions.helped_by(site, linker(site, "stretching.md"), "stretchin")
+
+
+def test_every_problem_of_the_file_is_reported_at_once(tmp_path):
+    old = "      - text: It is usually in one leg only.\n        sources: [nhs-sciatica]"
+    edited = REAL_TEXT.replace(old, old.replace("nhs-sciatica", "nhs-sciatika")).replace(
+        "      level: see-professional\n", "      level: see-a-pro\n", 1)
+    err = load_edited(tmp_path, REAL_TEXT, edited)
+    lines = str(err).splitlines()
+    assert len(err.problems) == len(lines) >= 2, lines
+    assert any("field 'signs[2].sources': unknown source 'nhs-sciatika'" in l for l in lines), lines
+    assert any("field 'care.level': unknown care level 'see-a-pro'" in l for l in lines), lines
+
+
+def test_schema_problems_of_several_entries_come_together(tmp_path):
+    text = REAL_TEXT.replace("    name: Sciatica\n", "    name: 42\n", 1).replace(
+        "\n  - id: herniated-disc\n", "\n  - id: herniated-disc\n    colour: red\n", 1)
+    err = load_edited(tmp_path, REAL_TEXT, text)
+    assert [(p.entry, p.field) for p in err.problems] == [("sciatica", "name"),
+                                                          ("herniated-disc", "colour")], str(err)

@@ -1,4 +1,4 @@
-"""Unit tests for the shared macro core: schema checks, links, escaping, citations, care cards,
+"""Unit tests for the shared core: data validation, links, escaping, citations, care cards,
 page footer and the built-site link check."""
 
 from __future__ import annotations
@@ -9,12 +9,15 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from macros import care, citations, linkcheck, pagemeta, sitedata
-from macros.html import Linker, LinkError, attrs, esc, page_url
-from macros.schema import DataError, Field, Record, TEXT, check_entries, list_of, load_yaml
+from runnersback.checks import linkcheck
+from runnersback.model import site as sitedata
+from runnersback.model.base import Model, Text, load_yaml, unique_ids, validate
+from runnersback.model.errors import DataError, raise_all
+from runnersback.render import care, citations, pagemeta
+from runnersback.render.html import Linker, LinkError, attrs, esc, page_url
 
 
-# --- schema ----------------------------------------------------------------------------------------
+# --- validation ------------------------------------------------------------------------------------
 
 def _yaml(tmp_path: Path, text: str) -> list:
     path = tmp_path / "x.yml"
@@ -22,31 +25,43 @@ def _yaml(tmp_path: Path, text: str) -> list:
     return load_yaml(path, "data/x.yml")
 
 
-RECORD = Record({"id": Field(TEXT), "name": Field(TEXT), "tags": Field(list_of(TEXT), required=False)})
+class Thing(Model):
+    id: Text
+    name: Text
+    tags: list[Text] | None = None
+
+
+class Things(Model):
+    things: list[Thing]
+
+
+def check_entries(entries, file: str) -> None:
+    """Validate ``entries`` as the list under ``things:``, then check their ids are unique."""
+    doc = validate(Things, {"things": entries}, file)
+    raise_all(unique_ids(doc.things, file))
 
 
 def test_unknown_field_names_file_line_entry_and_field(tmp_path):
     entries = _yaml(tmp_path, "- id: a\n  name: A\n- id: b\n  nmae: B\n")
     with pytest.raises(DataError) as err:
-        check_entries(entries, RECORD, file="data/x.yml", what="things")
+        check_entries(entries, file="data/x.yml")
     assert str(err.value).startswith("data/x.yml:3: entry 'b', field 'nmae': unknown field")
 
 
 def test_missing_field(tmp_path):
     with pytest.raises(DataError, match=r"data/x.yml:1: entry 'a', field 'name': required field is missing"):
-        check_entries(_yaml(tmp_path, "- id: a\n"), RECORD, file="data/x.yml", what="things")
+        check_entries(_yaml(tmp_path, "- id: a\n"), file="data/x.yml")
 
 
 def test_wrong_type(tmp_path):
     with pytest.raises(DataError, match=r"field 'tags': expected a list of text, got text 'one'"):
-        check_entries(_yaml(tmp_path, "- id: a\n  name: A\n  tags: one\n"), RECORD,
-                      file="data/x.yml", what="things")
+        check_entries(_yaml(tmp_path, "- id: a\n  name: A\n  tags: one\n"), file="data/x.yml")
 
 
 def test_duplicate_id(tmp_path):
     with pytest.raises(DataError, match=r"data/x.yml:3: entry 'a', field 'id': duplicate id \(first used on line 1\)"):
-        check_entries(_yaml(tmp_path, "- id: a\n  name: A\n- id: a\n  name: B\n"), RECORD,
-                      file="data/x.yml", what="things")
+        check_entries(_yaml(tmp_path, "- id: a\n  name: A\n- id: a\n  name: B\n"),
+                      file="data/x.yml")
 
 
 def test_invalid_yaml_names_the_line(tmp_path):
@@ -107,7 +122,7 @@ def site():
 def test_every_source_kind_is_known_and_labelled(site):
     assert set(site.kinds) >= {"personal", "community", "practitioner", "physician", "public-health"}
     for source in site.sources.values():
-        assert source["kind"] in site.kinds
+        assert source.kind in site.kinds
 
 
 def test_cite_links_each_source_and_shows_its_kind(site):
@@ -150,7 +165,7 @@ def test_red_flags_cover_the_public_guidance_signs(site):
 
 
 def test_care_level_data_is_escaped(site):
-    level = dict(site.care_levels["urgent"], heading="Call <b>now</b> & wait")
+    level = site.care_levels["urgent"].model_copy(update={"heading": "Call <b>now</b> & wait"})
     site.care_levels["urgent"] = level
     try:
         html = care.care_card(site, Linker("index.md", site.pages), "urgent", set())

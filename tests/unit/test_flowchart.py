@@ -1,4 +1,5 @@
-"""Unit tests for the decision flowchart (macros/flowchart.py, data/flowchart.yml): every build-time
+"""Unit tests for the decision flowchart (runnersback/model/flowchart.py, runnersback/render/flowchart.py,
+data/flowchart.yml): every build-time
 check names the step or outcome at fault, the real chart sends each kind of runner to the right place,
 and both renderings link up, escape data and cite their sources."""
 
@@ -12,19 +13,21 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from macros import flowchart, sitedata
-from macros.html import Linker
-from macros.schema import DataError
+from runnersback.model import flowchart as flowchart_model, site as sitedata
+from runnersback.model.errors import DataError
+from runnersback.model.signs import WarningSign
+from runnersback.render import flowchart
+from runnersback.render.html import Linker
 
 FILE = "data/flowchart.yml"
 
 
 # A small registry for the small charts below: one emergency and one urgent sign.
 TEST_SIGNS = {
-    "numb-legs": {"id": "numb-legs", "level": "emergency", "text": "Both legs numb",
-                  "short": "Numb legs", "sources": ["nhs-back-pain"]},
-    "fever": {"id": "fever", "level": "urgent", "text": "A fever", "short": "Fever",
-              "sources": ["nhs-back-pain"]},
+    "numb-legs": WarningSign(id="numb-legs", level="emergency", text="Both legs numb",
+                             short="Numb legs", sources=["nhs-back-pain"]),
+    "fever": WarningSign(id="fever", level="urgent", text="A fever", short="Fever",
+                         sources=["nhs-back-pain"]),
 }
 SIGN_OF = {"emergency": "numb-legs", "urgent": "fever"}
 
@@ -47,7 +50,7 @@ def _site(tmp_path: Path | None = None) -> sitedata.SiteData:
 @pytest.fixture(scope="module")
 def real() -> sitedata.SiteData:
     site = _site()
-    flowchart.load(site, ROOT / "data" / "flowchart.yml")
+    flowchart_model.load(site, ROOT / "data" / "flowchart.yml")
     return site
 
 
@@ -131,7 +134,7 @@ def _load(tmp_path: Path, text: str) -> sitedata.SiteData:
     site = _site(tmp_path)
     path = site.data_dir / "flowchart.yml"
     path.write_text(textwrap.dedent(text), encoding="utf-8")
-    flowchart.load(site, path)
+    flowchart_model.load(site, path)
     return site
 
 
@@ -154,7 +157,7 @@ def test_good_chart_loads(tmp_path):
 
 def test_missing_file_leaves_no_chart(tmp_path):
     site = _site(tmp_path)
-    flowchart.load(site, tmp_path / "nope.yml")
+    flowchart_model.load(site, tmp_path / "nope.yml")
     assert site.flowchart is None
 
 
@@ -257,11 +260,11 @@ def test_marked_answer_without_signs(tmp_path):
 def test_too_many_signs_for_one_screen(tmp_path):
     site = _site(tmp_path)
     for i in range(6):
-        site.signs[f"s{i}"] = {**TEST_SIGNS["fever"], "id": f"s{i}"}
+        site.signs[f"s{i}"] = TEST_SIGNS["fever"].model_copy(update={"id": f"s{i}"})
     path = site.data_dir / "flowchart.yml"
     path.write_text(GOOD.replace("signs: [fever]", "signs: [s0, s1, s2, s3, s4, s5]"), encoding="utf-8")
     with pytest.raises(DataError, match=r"entry 'fever', field 'signs'.*6 signs; at most 5"):
-        flowchart.load(site, path)
+        flowchart_model.load(site, path)
 
 
 def test_a_sign_answer_that_can_end_less_urgent_than_the_sign(tmp_path):
@@ -277,11 +280,11 @@ def test_a_sign_answer_that_can_end_less_urgent_than_the_sign(tmp_path):
 
 def test_a_sign_in_the_registry_that_no_question_asks(tmp_path):
     site = _site(tmp_path)
-    site.signs["chest-pain"] = {**TEST_SIGNS["numb-legs"], "id": "chest-pain"}
+    site.signs["chest-pain"] = TEST_SIGNS["numb-legs"].model_copy(update={"id": "chest-pain"})
     path = site.data_dir / "flowchart.yml"
     path.write_text(GOOD, encoding="utf-8")
     with pytest.raises(DataError) as err:
-        flowchart.load(site, path)
+        flowchart_model.load(site, path)
     message = str(err.value)
     assert "emergency sign 'chest-pain' (data/warning_signs.yml) is asked nowhere" in message, message
     assert "entry 'today', field 'care'" in message
@@ -402,18 +405,18 @@ def test_message_has_the_line_of_the_answer(tmp_path):
 
 # --- The real chart ------------------------------------------------------------------------------------
 
-def _walk(chart: flowchart.Flowchart, yes: set[str], age: str = "20 to 50") -> tuple[str, list[str]]:
-    """Answer "Yes" (or "Yes, one or more") to the questions in ``yes``, the age question with ``age``
-    and "No" to every other; return the outcome reached and the questions asked."""
+def _walk(chart: flowchart_model.Flowchart, yes: set[str], age: str = "20 to 50") -> tuple[str, list[str]]:
+    """Answer "Yes" to the questions in ``yes``, the age question with ``age`` and "No" to every
+    other; return the outcome reached and the questions asked."""
     node, asked = chart.start, []
     while node in chart.questions:
         asked.append(node)
-        answers = chart.questions[node]["answers"]
+        answers = chart.questions[node].answers
         if node == "age":
-            node = next(a["next"] for a in answers if a["label"] == age)
+            node = next(a.next for a in answers if a.label == age)
         else:
             wanted = "Yes" if node in yes else "No"
-            node = next(a["next"] for a in answers if a["label"].split(",")[0] == wanted)
+            node = next(a.next for a in answers if a.label.split(",")[0] == wanted)
     return node, asked
 
 
@@ -437,16 +440,16 @@ def _walk(chart: flowchart.Flowchart, yes: set[str], age: str = "20 to 50") -> t
 def test_runners_reach_the_right_outcome(real, yes, age, outcome, care):
     chart = real.flowchart
     reached, asked = _walk(chart, yes, age)
-    assert reached == outcome and chart.outcomes[reached]["care"] == care
+    assert reached == outcome and chart.outcomes[reached].care == care
     # Whatever the path, every sign more urgent than where it ended was asked on the way.
     for sign_id, sign in real.signs.items():
-        if real.more_urgent(sign["level"], care):
+        if real.more_urgent(sign.level, care):
             assert set(chart.asking(sign_id)) & set(asked), (sign_id, asked)
 
 
-def _level(site, question: dict) -> str | None:
-    signs = question.get("signs") or []
-    return site.signs[signs[0]]["level"] if signs else None
+def _level(site, question) -> str | None:
+    signs = question.signs or []
+    return site.signs[signs[0]].level if signs else None
 
 
 def test_red_flags_come_first(real):
@@ -465,10 +468,10 @@ def test_every_registry_sign_is_asked(real):
 
 def test_real_data_sentences_are_short(real):
     chart = real.flowchart
-    texts = [q["question"] for q in chart.questions.values()] + \
-            [(q.get("hint") or {}).get("text", "") for q in chart.questions.values()] + \
-            [item["text"] for o in chart.outcomes.values() for item in o["advice"]] + \
-            [sign["text"] for sign in real.signs.values()]
+    texts = [q.question for q in chart.questions.values()] + \
+            [q.hint.text if q.hint else "" for q in chart.questions.values()] + \
+            [item.text for o in chart.outcomes.values() for item in o.advice] + \
+            [sign.text for sign in real.signs.values()]
     for text in texts:
         for sentence in re.split(r"(?<=[.?!])\s+", text):
             assert len(sentence.split()) < 20, sentence
@@ -540,24 +543,23 @@ def test_outcomes_use_the_care_level_vocabulary(real):
     chart = real.flowchart
     steps, drawing, _ = _render(real)
     for outcome in chart.outcomes.values():
-        care = real.care_levels[outcome["care"]]
-        assert f'care-card care-card--{outcome["care"]} fc-outcome' in steps
-        assert f'<span class="care-card__level">{care["label"]}:</span>' in steps
+        care = real.care_levels[outcome.care]
+        assert f'care-card care-card--{outcome.care} fc-outcome' in steps
+        assert f'<span class="care-card__level">{care.label}:</span>' in steps
     for care in real.care_levels.values():
-        assert care["heading"] in drawing.replace("&amp;", "&")  # the legend
+        assert care.heading in drawing.replace("&amp;", "&")  # the legend
     # Level shown in text and icon, not only colour.
     assert '<span class="fc-icon" aria-hidden="true">!</span> Emergency:</span>' in drawing
 
 
 def test_advice_is_cited_and_links_onward(real):
     steps, _, cited = _render(real)
-    used = {s for o in real.flowchart.outcomes.values() for a in o["advice"] for s in a["sources"]}
+    used = {s for o in real.flowchart.outcomes.values() for a in o.advice for s in a.sources}
     assert used <= cited
     questions = real.flowchart.questions.values()
-    assert steps.count('class="cite"') == (sum(len(o["advice"]) for o in real.flowchart.outcomes.values())
-                                           + sum(bool(q.get("signs")) + bool(q.get("hint"))
-                                                 for q in questions))
-    signs = {s for q in questions for sign in q.get("signs") or [] for s in real.signs[sign]["sources"]}
+    assert steps.count('class="cite"') == (sum(len(o.advice) for o in real.flowchart.outcomes.values())
+                                           + sum(bool(q.signs) + bool(q.hint) for q in questions))
+    signs = {s for q in questions for sign in q.signs or [] for s in real.signs[sign].sources}
     assert signs <= cited
     assert 'href="conditions/sciatica.html"' in steps and 'href="when-to-get-help.html"' in steps
 

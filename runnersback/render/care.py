@@ -7,41 +7,33 @@ Cards follow the NHS care-card pattern: the heading is the action, and the level
 
 from __future__ import annotations
 
+from ..model.base import CitedText
+from ..model.care import HELP_PAGE, CareLevel, level
+from ..model.core import SiteData
 from .citations import cite, cited_text_list
 from .html import Linker, esc
-from .schema import DataError
-from .sitedata import SiteData
-
-HELP_PAGE = "when-to-get-help.md"
-
-
-def level(site: SiteData, level_id: str, where: str) -> dict:
-    if level_id not in site.care_levels:
-        raise DataError(where, f"unknown care level '{level_id}' "
-                               f"(known: {', '.join(site.care_levels)})")
-    return site.care_levels[level_id]
 
 
 def card_anchor(level_id: str) -> str:
     return f"care-{level_id}"
 
 
-def card_heading(care: dict, tag: str = "h3", ident: str | None = None) -> str:
+def card_heading(care: CareLevel, tag: str = "h3", ident: str | None = None) -> str:
     # Anchor ids sit on headings: the booklet plugin keeps only heading and list-item ids unique.
     id_attr = f' id="{esc(ident)}"' if ident else ""
     return (f'<{tag} class="care-card__heading"{id_attr}>'
-            f'<span class="care-card__icon" aria-hidden="true">{esc(care["icon"])}</span> '
-            f'<span class="care-card__level">{esc(care["label"])}:</span> {esc(care["heading"])}'
+            f'<span class="care-card__icon" aria-hidden="true">{esc(care.icon)}</span> '
+            f'<span class="care-card__level">{esc(care.label)}:</span> {esc(care.heading)}'
             f'</{tag}>')
 
 
-def level_signs(site: SiteData, level_id: str) -> list[dict]:
+def level_signs(site: SiteData, level_id: str) -> list:
     """What a level's card lists: its warning signs from the registry, or (self-care) what fits it."""
-    return site.signs_at(level_id) or site.care_levels[level_id].get("fits") or []
+    return site.signs_at(level_id) or site.care_levels[level_id].fits or []
 
 
 def care_card(site: SiteData, linker: Linker, level_id: str, cited: set[str], *,
-              signs: list[dict] | None = None, with_id: bool = False, extra_html: str = "",
+              signs: list[CitedText] | None = None, with_id: bool = False, extra_html: str = "",
               one_citation: bool = False) -> str:
     """One care-level card: the action as heading, the signs, what to do.
 
@@ -53,15 +45,15 @@ def care_card(site: SiteData, linker: Linker, level_id: str, cited: set[str], *,
     heading = card_heading(care, ident=card_anchor(level_id) if with_id else None)
     items = signs if signs is not None else level_signs(site, level_id)
     if items and one_citation:
-        sources = sorted({s for item in items for s in item["sources"]})
-        body = ("<ul>\n" + "\n".join(f"<li>{esc(item['text'])}</li>" for item in items)
+        sources = sorted({s for item in items for s in item.sources})
+        body = ("<ul>\n" + "\n".join(f"<li>{esc(item.text)}</li>" for item in items)
                 + f'\n</ul>\n<p class="care-card__sources">{cite(site, linker, sources, cited)}</p>')
     else:
         body = cited_text_list(site, linker, items, cited) if items else ""
     return (f'<div class="care-card care-card--{esc(level_id)}">\n{heading}\n'
-            f'<p>{esc(care["summary"])}</p>\n{body}\n'
-            f'<p class="care-card__action"><strong>What to do:</strong> {esc(care["action"])} '
-            f'{cite(site, linker, care["sources"], cited)}</p>\n'
+            f'<p>{esc(care.summary)}</p>\n{body}\n'
+            f'<p class="care-card__action"><strong>What to do:</strong> {esc(care.action)} '
+            f'{cite(site, linker, care.sources, cited)}</p>\n'
             f'{extra_html}</div>')
 
 
@@ -87,10 +79,11 @@ def red_flags(site: SiteData, linker: Linker, cited: set[str]) -> str:
     parts = []
     for level_id in ("emergency", "urgent"):
         care = level(site, level_id, "data/care_levels.yml")
-        signs = "\n".join(f"<li>{esc(sign['text'])}</li>" for sign in site.signs_at(level_id))
-        sources = sorted({s for sign in site.signs_at(level_id) for s in sign["sources"]})
+        signs = site.signs_at(level_id)
+        items = "\n".join(f"<li>{esc(sign.text)}</li>" for sign in signs)
+        sources = sorted({s for sign in signs for s in sign.sources})
         parts.append(f'<div class="red-flags__level red-flags__level--{level_id}">\n'
-                     f'{card_heading(care, "p")}\n<ul>\n{signs}\n</ul>\n'
+                     f'{card_heading(care, "p")}\n<ul>\n{items}\n</ul>\n'
                      f'<p class="red-flags__sources">{cite(site, linker, sources, cited)}</p>\n</div>')
     more = linker.a(HELP_PAGE, "All warning signs and who to see")
     # Left out of search: the help page holds the same signs, and search should lead there.
@@ -106,12 +99,12 @@ def banner(site: SiteData) -> dict:
     """
     care = level(site, "emergency", "data/care_levels.yml")
     signs = site.signs_at("emergency")
-    sources = sorted({s for sign in signs for s in sign["sources"]})
-    shorts = [sign["short"][0].lower() + sign["short"][1:] for sign in signs]
+    sources = sorted({s for sign in signs for s in sign.sources})
+    shorts = [sign.short[0].lower() + sign.short[1:] for sign in signs]
     return {
-        "heading": esc(care["heading"]),
+        "heading": esc(care.heading),
         "signs": esc("; ".join(shorts)),
-        "sources": [{"anchor": f"src-{source_id}", "label": esc(site.sources[source_id]["short"])}
+        "sources": [{"anchor": f"src-{source_id}", "label": esc(site.sources[source_id].short)}
                     for source_id in sources],
     }
 
@@ -120,8 +113,8 @@ def level_badge(site: SiteData, level_id: str, where: str) -> str:
     """Inline label for a care level, used in tables and lists."""
     care = level(site, level_id, where)
     return (f'<span class="care-badge care-badge--{esc(level_id)}">'
-            f'<span aria-hidden="true">{esc(care["icon"])}</span> {esc(care["label"])}</span>')
+            f'<span aria-hidden="true">{esc(care.icon)}</span> {esc(care.label)}</span>')
 
 
-__all__ = ["care_card", "care_levels", "red_flags", "level_badge", "level", "level_signs",
+__all__ = ["care_card", "care_levels", "red_flags", "level_badge", "card_heading", "level_signs",
            "sooner_cards", "banner", "HELP_PAGE"]

@@ -9,40 +9,22 @@ from __future__ import annotations
 
 from pathlib import PurePosixPath
 
-from mkdocs.utils.meta import get_data
-
+from ..model.base import CitedText
+from ..model.care import level as care_level
+from ..model.conditions import Condition
+from ..model.core import SiteData
+from ..model.errors import DataError
+from ..model.pages import check_page_meta, source_meta
 from . import care
 from .citations import cite, cited_text_list
 from .html import Linker, esc
-from .schema import DataError
-from .sitedata import SiteData
-
-
-def source_meta(site: SiteData, target: str) -> dict:
-    """The front matter of the page a handout summarises."""
-    if target not in site.pages:
-        raise DataError(f"docs/{target}", "a handout names this page, which does not exist",
-                        field="handout_of")
-    _, meta = get_data((site.docs_dir / target).read_text(encoding="utf-8"))
-    return meta
-
 
 def condition_id(target: str) -> str | None:
     path = PurePosixPath(target)
     return path.stem if path.parent.name == "conditions" and path.stem != "index" else None
 
 
-def inherit_meta(site: SiteData, meta: dict) -> None:
-    """A handout carries the review dates of the page it summarises."""
-    target = meta.get("handout_of")
-    if target:
-        source = source_meta(site, target)
-        for key in ("reviewed", "next_review"):
-            if key in source:
-                meta[key] = source[key]
-
-
-def _items(site: SiteData, linker: Linker, items: list[dict], cited: set[str]) -> str:
+def _items(site: SiteData, linker: Linker, items: list[CitedText], cited: set[str]) -> str:
     # Every item: a handout that does not fit one sheet needs shorter advice, never fewer lines.
     return cited_text_list(site, linker, items, cited)
 
@@ -59,9 +41,9 @@ def safety_box(site: SiteData, linker: Linker, cited: set[str]) -> str:
         signs = site.signs_at(level_id)
         if not signs:
             continue
-        level = care.level(site, level_id, "data/care_levels.yml")
-        items = "\n".join(f"<li>{esc(sign['text'])}</li>" for sign in signs)
-        sources = sorted({s for sign in signs for s in sign["sources"]})
+        level = care_level(site, level_id, "data/care_levels.yml")
+        items = "\n".join(f"<li>{esc(sign.text)}</li>" for sign in signs)
+        sources = sorted({s for sign in signs for s in sign.sources})
         parts.append(f'<div class="handout__flag handout__flag--{esc(level_id)}">\n'
                      f'{care.card_heading(level, "p")}\n<ul>\n{items}\n</ul>\n'
                      f'<p class="red-flags__sources">{cite(site, linker, sources, cited)}</p>\n</div>')
@@ -94,21 +76,22 @@ def _topic(site: SiteData, linker: Linker, meta: dict, target: str, cited: set[s
         if not meta.get(key):
             raise DataError(f"docs/{target}", "needed for its handout", field=key)
     return (f'<p class="handout__lead">{esc(meta["description"])}</p>\n<div class="handout__grid">\n'
-            + _section("What to do", _items(site, linker, meta["summary"], cited)) + "\n</div>")
+            + _section("What to do", _items(site, linker, check_page_meta(meta, target).summary, cited))
+            + "\n</div>")
 
 
-def _condition(site: SiteData, linker: Linker, c: dict, cited: set[str]) -> str:
-    level = care.level(site, c["care"]["level"], "data/conditions.yml")
-    also = (f'<p class="handout__also">Also called: {esc(", ".join(c["also_called"]))}.</p>\n'
-            if c.get("also_called") else "")
-    what = c["what_it_is"]
-    return (f'<p class="handout__lead">{esc(c["summary"])}</p>\n{also}<div class="handout__grid">\n'
-            + _section("What it is", f'<p>{esc(what["text"])} {cite(site, linker, what["sources"], cited)}</p>')
-            + "\n" + _section("Signs", _items(site, linker, c["signs"], cited))
-            + "\n" + _section("What helps", _items(site, linker, c["helps"], cited)) + "\n"
+def _condition(site: SiteData, linker: Linker, c: Condition, cited: set[str]) -> str:
+    level = care_level(site, c.care.level, "data/conditions.yml")
+    also = (f'<p class="handout__also">Also called: {esc(", ".join(c.also_called))}.</p>\n'
+            if c.also_called else "")
+    what = c.what_it_is
+    return (f'<p class="handout__lead">{esc(c.summary)}</p>\n{also}<div class="handout__grid">\n'
+            + _section("What it is", f'<p>{esc(what.text)} {cite(site, linker, what.sources, cited)}</p>')
+            + "\n" + _section("Signs", _items(site, linker, c.signs, cited))
+            + "\n" + _section("What helps", _items(site, linker, c.helps, cited)) + "\n"
             + _section("Usual care",
-                       f'<p class="handout__level">{care.level_badge(site, level["id"], "data/conditions.yml")} '
-                       f'{esc(level["heading"])}.</p>')
+                       f'<p class="handout__level">{care.level_badge(site, level.id, "data/conditions.yml")} '
+                       f'{esc(level.heading)}.</p>')
             + "\n</div>")
 
 
@@ -118,7 +101,7 @@ def handout_list(site: SiteData, linker: Linker, topics: list[str]) -> str:
         stub = f"handouts/{PurePosixPath(target).stem if condition_id(target) is None else condition_id(target)}.md"
         return f"<li>{linker.a(stub, title)}</li>"
     topic_rows = [row(t, source_meta(site, t).get("title", t)) for t in topics]
-    condition_rows = [row(f"conditions/{cid}.md", c["name"]) for cid, c in site.conditions.items()]
+    condition_rows = [row(f"conditions/{cid}.md", c.name) for cid, c in site.conditions.items()]
     booklet = linker.file_href("print_page.html")  # written by the print-site plugin
     return (f'<p>To give out everything at once, <a href="{booklet}">print the whole site as a booklet</a>'
             ' (about 40 pages).</p>\n'

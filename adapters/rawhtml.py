@@ -64,6 +64,20 @@ class Store:
         return self._html[number]
 
 
+class PassThrough:
+    """The HTML goes into the Markdown as it is, for Markdown's own HTML parser to read: where no
+    extension can be added (Zensical's macros)."""
+
+    def reset(self) -> None:
+        pass
+
+    def inline(self, html: str) -> str:
+        return html
+
+    def block(self, text: str) -> str:
+        return "\n\n" + text.strip() + "\n\n"
+
+
 class _Unstash(Preprocessor):
     def __init__(self, md: markdown.Markdown, store: Store):
         super().__init__(md)

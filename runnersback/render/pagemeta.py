@@ -1,7 +1,7 @@
 """The "about this page" block every page ends with, and the page summary box.
 
 On screen: review dates, the sources the page rests on, "not a diagnosis", the link to urgent signs.
-On paper: also the page's web address with a QR code made at build time (macros/qr.py, no network),
+On paper: also the page's web address with a QR code made at build time (qr.py, segno, no network),
 and a running header with the site name, page title and review date (CSS @page margin boxes).
 """
 
@@ -10,11 +10,12 @@ from __future__ import annotations
 import datetime
 import functools
 
+from ..model.care import HELP_PAGE
+from ..model.core import SiteData
+from ..model.pages import check_page_meta
 from . import qr
-from .care import HELP_PAGE
 from .citations import SOURCES_PAGE, anchor, cited_text_list
 from .html import Linker, esc
-from .sitedata import SiteData, check_page_meta
 
 
 def long_date(value: datetime.date) -> str:
@@ -34,13 +35,13 @@ def page_address(site_url: str, page_url: str) -> str:
 def page_footer(site: SiteData, linker: Linker, *, meta: dict, title: str, address: str,
                 cited: set[str]) -> str:
     """The block appended to every page. Fails the build if review dates are missing."""
-    check_page_meta(meta, linker.current_src)
-    reviewed, next_review = meta["reviewed"], meta["next_review"]
+    page = check_page_meta(meta, linker.current_src)
+    reviewed, next_review = page.reviewed, page.next_review
     if cited:
-        by_kind = sorted(cited, key=lambda s: (list(site.kinds).index(site.sources[s]["kind"]), s))
+        by_kind = sorted(cited, key=lambda s: (list(site.kinds).index(site.sources[s].kind), s))
         rests_on = "; ".join(
-            f'{linker.a(SOURCES_PAGE, site.sources[s]["short"], anchor(s))} '
-            f'({esc(site.kinds[site.sources[s]["kind"]]["label"].lower())})' for s in by_kind)
+            f'{linker.a(SOURCES_PAGE, site.sources[s].short, anchor(s))} '
+            f'({esc(site.kinds[site.sources[s].kind].label.lower())})' for s in by_kind)
     else:
         rests_on = "this site's " + linker.a(SOURCES_PAGE, "list of sources")
     help_link = linker.a(HELP_PAGE, "warning signs that need urgent help")
@@ -60,8 +61,7 @@ def page_footer(site: SiteData, linker: Linker, *, meta: dict, title: str, addre
 
 def page_summary(site: SiteData, linker: Linker, meta: dict, cited: set[str]) -> str:
     """The "In short" box from the front matter's ``summary`` list."""
-    check_page_meta(meta, linker.current_src)
-    items = meta.get("summary")
+    items = check_page_meta(meta, linker.current_src).summary
     if not items:
         raise ValueError(f"docs/{linker.current_src}: page_summary() needs a 'summary' list in the "
                          f"front matter")

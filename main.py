@@ -1,0 +1,117 @@
+"""mkdocs-macros entry point (mkdocs.yml: ``module_name: main``): registers the site's macros and
+page hooks. No logic lives here.
+
+One file with absolute imports, and no MkDocs import outside the error mapping: Zensical's macros
+extension loads this file on its own, without MkDocs installed. Each macro hands the current page,
+the loaded data and a per-page set of cited sources to a plain function in runnersback.render.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # so `runnersback` imports from here
+
+from adapters import rawhtml  # noqa: E402
+from runnersback.model import pages, site as sitedata  # noqa: E402
+from runnersback.model.errors import DataError  # noqa: E402
+from runnersback.render import (care, citations, conditions, exercises, flowchart,  # noqa: E402
+                                handouts, pagemeta)
+from runnersback.render.html import Linker, page_url  # noqa: E402
+
+try:  # MkDocs shows a PluginError as a one-line build failure; elsewhere DataError says the same
+    from mkdocs.exceptions import PluginError as BuildError
+except ImportError:
+    BuildError = RuntimeError
+
+
+def define_env(env) -> None:
+    project = Path(env.project_dir)
+    try:
+        site = sitedata.load(project / "data", project / env.conf["docs_dir"])
+    except DataError as exc:
+        raise BuildError(f"Bad data: {exc}") from exc
+    env.variables["site_data"] = site
+    # The theme's banner on every page (overrides/main.html) lists the registry's emergency signs.
+    env.conf["extra"]["safety_banner"] = care.banner(site)
+    state = {"cited": set()}  # sources cited on the page being rendered
+
+    def linker() -> Linker:
+        return Linker(_src(env.page), site.pages)
+
+    # MkDocs calls define_env once for the build; Zensical once for every page, with the page set
+    # and without the page hooks below, or a way to add a Markdown extension.
+    page = getattr(env, "page", None)
+    if page is None:
+        # Macro HTML skips Markdown's HTML parser (see adapters/rawhtml.py): macros leave tokens.
+        html = rawhtml.Store()
+        env.conf["markdown_extensions"].append(rawhtml.Extension(html))
+        meta = lambda: env.page.meta  # noqa: E731
+    else:
+        html = rawhtml.PassThrough()
+        # Zensical hands front matter dates over as text: read them as YAML does.
+        page_meta = {**page.meta, **pages.source_meta(site, _src(page))}
+        pages.inherit_meta(site, page_meta)
+        _date_for_print_header(page.meta, page_meta)
+        meta = lambda: page_meta  # noqa: E731
+    state["html"] = html
+
+    def block(name, render):
+        env.macro(lambda *args: html.block(render(*args)), name)
+
+    env.macro(lambda *ids: html.inline(citations.cite(site, linker(), ids, state["cited"])), "cite")
+    block("page_summary", lambda: pagemeta.page_summary(site, linker(), meta(),
+                                                        state["cited"]))
+    block("red_flags", lambda: care.red_flags(site, linker(), state["cited"]))
+    block("care_levels", lambda: care.care_levels(site, linker(), state["cited"]))
+    block("care_card", lambda level_id: care.care_card(site, linker(), level_id, state["cited"]))
+    block("exercises", lambda group: exercises.exercise_cards(site, linker(), group,
+                                                              state["cited"]))
+    block("sources_list", lambda: citations.sources_list(site, linker()))
+    block("condition_page", lambda condition_id: conditions.condition_page(
+        site, linker(), condition_id, state["cited"]))
+    block("conditions_overview", lambda: conditions.overview(site, linker(), state["cited"]))
+    block("conditions_helped_by", lambda topic: conditions.helped_by(site, linker(), topic))
+    block("flowchart_drawing", lambda: flowchart.drawing(site, linker(), state["cited"]))
+    block("flowchart_steps", lambda: flowchart.steps(site, linker(), state["cited"]))
+    block("handout", lambda: handouts.handout(site, linker(), meta(), state["cited"]))
+    block("handout_list", lambda topics: handouts.handout_list(site, linker(), topics))
+
+    env.variables["_runnersback_state"] = state
+
+
+def _date_for_print_header(page_meta: dict, dates: dict) -> None:
+    """overrides/main.html prints the review date in the running header; it is written out here,
+    since Zensical's templates have no strftime."""
+    if dates.get("reviewed") is not None:
+        page_meta["reviewed_text"] = pagemeta.long_date(dates["reviewed"])
+
+
+def _src(page) -> str:
+    """The page's Markdown file under docs/ (MkDocs' page.file.src_uri, Zensical's page.path)."""
+    return page.file.src_uri if hasattr(page, "file") else page.path
+
+
+def on_pre_page_macros(env) -> None:
+    state = env.variables["_runnersback_state"]
+    state["cited"] = set()
+    state["html"].reset()
+    pages.inherit_meta(env.variables["site_data"], env.page.meta)
+
+
+def on_post_page_macros(env) -> None:
+    """Append the "about this page" block to every page."""
+    site = env.variables["site_data"]
+    state = env.variables["_runnersback_state"]
+    page = env.page
+    # A handout's address (and QR code) is the full page it summarises.
+    target = page_url(page.meta["handout_of"]) if page.meta.get("handout_of") else page.url
+    address = pagemeta.page_address(env.conf["site_url"] or "", target)
+    _date_for_print_header(page.meta, page.meta)
+    try:
+        env.markdown += state["html"].block(pagemeta.page_footer(
+            site, Linker(_src(page), site.pages), meta=page.meta,
+            title=page.title or env.conf["site_name"], address=address, cited=state["cited"]))
+    except DataError as exc:
+        raise BuildError(str(exc)) from exc

@@ -1,0 +1,1 @@
+"""Checks of the built site, after the build."""

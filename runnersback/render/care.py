@@ -34,12 +34,13 @@ def level_signs(site: SiteData, level_id: str) -> list:
 
 def care_card(site: SiteData, linker: Linker, level_id: str, cited: set[str], *,
               signs: list[CitedText] | None = None, with_id: bool = False, extra_html: str = "",
-              one_citation: bool = False) -> str:
+              one_citation: bool = False, searchable: bool = True) -> str:
     """One care-level card: the action as heading, the signs, what to do.
 
     ``signs`` replaces the level's own list (a condition page's usual level lists why it applies).
     ``one_citation`` cites the list once, after it, instead of item by item (shorter on paper; the
-    help page keeps the citation of each sign).
+    help page keeps the citation of each sign). ``searchable=False`` keeps the card out of the
+    search index, for copies of the registry's lists: search should lead to the help page.
     """
     care = level(site, level_id, f"docs/{linker.current_src}")
     heading = card_heading(care, ident=card_anchor(level_id) if with_id else None)
@@ -48,9 +49,17 @@ def care_card(site: SiteData, linker: Linker, level_id: str, cited: set[str], *,
         sources = sorted({s for item in items for s in item.sources})
         body = ("<ul>\n" + "\n".join(f"<li>{esc(item.text)}</li>" for item in items)
                 + f'\n</ul>\n<p class="care-card__sources">{cite(site, linker, sources, cited)}</p>')
+    elif items:
+        # Each sign cited on screen; on paper one citation for the list (print.css), so the help
+        # page, which lists every sign, keeps to two sheets.
+        sources = sorted({s for item in items for s in item.sources})
+        body = (cited_text_list(site, linker, items, cited, class_="care-card__signs")
+                + f'\n<p class="care-card__sources care-card__sources--print">'
+                  f'{cite(site, linker, sources, cited)}</p>')
     else:
-        body = cited_text_list(site, linker, items, cited) if items else ""
-    return (f'<div class="care-card care-card--{esc(level_id)}">\n{heading}\n'
+        body = ""
+    exclude = "" if searchable else " data-search-exclude"
+    return (f'<div class="care-card care-card--{esc(level_id)}"{exclude}>\n{heading}\n'
             f'<p>{esc(care.summary)}</p>\n{body}\n'
             f'<p class="care-card__action"><strong>What to do:</strong> {esc(care.action)} '
             f'{cite(site, linker, care.sources, cited)}</p>\n'
@@ -60,7 +69,7 @@ def care_card(site: SiteData, linker: Linker, level_id: str, cited: set[str], *,
 def sooner_cards(site: SiteData, linker: Linker, usual: str, cited: set[str]) -> list[str]:
     """A card for every level more urgent than ``usual``, least urgent first, as NHS condition pages
     list them, each with every registry sign of its level: a page never drops a shared sign."""
-    return [care_card(site, linker, level_id, cited, one_citation=True)
+    return [care_card(site, linker, level_id, cited, one_citation=True, searchable=False)
             for level_id in reversed(list(site.care_levels))
             if site.more_urgent(level_id, usual)]
 

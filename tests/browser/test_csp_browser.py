@@ -55,8 +55,8 @@ def test_search_palette_and_flowchart_work_under_the_policy(new_page, base_url, 
     # The flowchart's script shows one question at a time; the first "Yes" is an emergency.
     assert page.locator(".fc-controls").count() > 0
     page.locator("#step-1 a.fc-answer").filter(has_text=re.compile(r"^Yes:")).click()
-    assert page.evaluate("location.hash") == "#outcome-emergency"
-    assert page.locator("#outcome-emergency").is_visible() and not page.locator("#step-1").is_visible()
+    assert page.evaluate("location.hash") == "#outcome-emergency-nerves"
+    assert page.locator("#outcome-emergency-nerves").is_visible() and not page.locator("#step-1").is_visible()
     page.wait_for_timeout(200)
 
 

@@ -212,3 +212,13 @@ def test_booklet_has_cover_contents_and_every_page(new_page, site_dir, base_url,
     sections = page.locator("section.print-page").count()
     full_pages = [p for p in site_pages(site_dir) if not p.startswith("handouts/")]
     assert sections >= len(full_pages), (sections, len(full_pages))
+
+
+def test_help_page_cites_each_sign_on_screen_and_each_card_on_paper(page, base_url):
+    page.goto(base_url + "when-to-get-help.html")
+    card = page.locator("#care-urgent").locator("xpath=..")
+    assert card.locator(".care-card__signs li .cite").first.is_visible()
+    assert not card.locator(".care-card__sources--print").is_visible()
+    page.emulate_media(media="print")
+    assert not card.locator(".care-card__signs li .cite").first.is_visible()
+    assert card.locator(".care-card__sources--print").is_visible()

@@ -27,6 +27,27 @@ def card_heading(care: CareLevel, tag: str = "h3", ident: str | None = None) -> 
             f'</{tag}>')
 
 
+def _sources_of(items: list[CitedText]) -> list[str]:
+    return sorted({s for item in items for s in item.sources})
+
+
+def cited_once(site: SiteData, linker: Linker, items: list[CitedText], cited: set[str],
+               sources_class: str, list_class: str = "") -> str:
+    """A plain list and one citation after it for the sources of every item: short on paper."""
+    ul = f'<ul class="{list_class}">' if list_class else "<ul>"
+    return (ul + "\n" + "\n".join(f"<li>{esc(item.text)}</li>" for item in items)
+            + f'\n</ul>\n<p class="{sources_class}">{cite(site, linker, _sources_of(items), cited)}</p>')
+
+
+def level_block(site: SiteData, linker: Linker, level_id: str, cited: set[str], class_: str) -> str:
+    """A care level's heading and every registry sign of it, cited once: the red-flag box and the
+    handouts' safety box."""
+    care = level(site, level_id, "data/care_levels.yml")
+    return (f'<div class="{class_} {class_}--{esc(level_id)}">\n{card_heading(care, "p")}\n'
+            + cited_once(site, linker, site.signs_at(level_id), cited, "red-flags__sources")
+            + "\n</div>")
+
+
 def level_signs(site: SiteData, level_id: str) -> list:
     """What a level's card lists: its warning signs from the registry, or (self-care) what fits it."""
     return site.signs_at(level_id) or site.care_levels[level_id].fits or []
@@ -46,16 +67,13 @@ def care_card(site: SiteData, linker: Linker, level_id: str, cited: set[str], *,
     heading = card_heading(care, ident=card_anchor(level_id) if with_id else None)
     items = signs if signs is not None else level_signs(site, level_id)
     if items and one_citation:
-        sources = sorted({s for item in items for s in item.sources})
-        body = ("<ul>\n" + "\n".join(f"<li>{esc(item.text)}</li>" for item in items)
-                + f'\n</ul>\n<p class="care-card__sources">{cite(site, linker, sources, cited)}</p>')
+        body = cited_once(site, linker, items, cited, "care-card__sources")
     elif items:
         # Each sign cited on screen; on paper one citation for the list (print.css), so the help
         # page, which lists every sign, keeps to two sheets.
-        sources = sorted({s for item in items for s in item.sources})
         body = (cited_text_list(site, linker, items, cited, class_="care-card__signs")
                 + f'\n<p class="care-card__sources care-card__sources--print">'
-                  f'{cite(site, linker, sources, cited)}</p>')
+                  f'{cite(site, linker, _sources_of(items), cited)}</p>')
     else:
         body = ""
     exclude = "" if searchable else " data-search-exclude"
@@ -85,15 +103,8 @@ def red_flags(site: SiteData, linker: Linker, cited: set[str]) -> str:
 
     Short enough for a phone's first screen: one citation per level, not one per sign.
     """
-    parts = []
-    for level_id in ("emergency", "urgent"):
-        care = level(site, level_id, "data/care_levels.yml")
-        signs = site.signs_at(level_id)
-        items = "\n".join(f"<li>{esc(sign.text)}</li>" for sign in signs)
-        sources = sorted({s for sign in signs for s in sign.sources})
-        parts.append(f'<div class="red-flags__level red-flags__level--{level_id}">\n'
-                     f'{card_heading(care, "p")}\n<ul>\n{items}\n</ul>\n'
-                     f'<p class="red-flags__sources">{cite(site, linker, sources, cited)}</p>\n</div>')
+    parts = [level_block(site, linker, level_id, cited, "red-flags__level")
+             for level_id in ("emergency", "urgent")]
     more = linker.a(HELP_PAGE, "All warning signs and who to see")
     # Left out of search: the help page holds the same signs, and search should lead there.
     return (f'<aside class="red-flags" aria-label="Urgent warning signs" data-search-exclude>\n'
@@ -108,7 +119,7 @@ def banner(site: SiteData) -> dict:
     """
     care = level(site, "emergency", "data/care_levels.yml")
     signs = site.signs_at("emergency")
-    sources = sorted({s for sign in signs for s in sign.sources})
+    sources = _sources_of(signs)
     shorts = [sign.short[0].lower() + sign.short[1:] for sign in signs]
     return {
         "heading": esc(care.heading),
@@ -126,4 +137,4 @@ def level_badge(site: SiteData, level_id: str, where: str) -> str:
 
 
 __all__ = ["care_card", "care_levels", "red_flags", "level_badge", "card_heading", "level_signs",
-           "sooner_cards", "banner", "HELP_PAGE"]
+           "sooner_cards", "banner", "level_block", "cited_once", "HELP_PAGE"]

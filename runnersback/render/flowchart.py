@@ -14,7 +14,7 @@ from __future__ import annotations
 from ..model.care import level as care_level
 from ..model.core import SiteData
 from ..model.flowchart import Answer, Flowchart, Outcome, Question, chart_of
-from .care import card_heading
+from .care import card_heading, cited_once
 from .citations import cite
 from .html import Linker, esc
 
@@ -42,10 +42,7 @@ def _step(site: SiteData, linker: Linker, chart: Flowchart, question: Question,
            f'{esc(question.question)}</h2>']
     if question.signs:
         signs = [site.signs[sign_id] for sign_id in question.signs]
-        out.append('<ul class="fc-step__signs">\n'
-                   + "\n".join(f"<li>{esc(sign.text)}</li>" for sign in signs) + "\n</ul>")
-        sources = sorted({s for sign in signs for s in sign.sources})
-        out.append(f'<p class="fc-step__sources">{cite(site, linker, sources, cited)}</p>')
+        out.append(cited_once(site, linker, signs, cited, "fc-step__sources", "fc-step__signs"))
     if question.hint:
         out.append(f'<p class="fc-step__hint">{esc(question.hint.text)} '
                    f'{cite(site, linker, question.hint.sources, cited)}</p>')

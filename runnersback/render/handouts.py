@@ -36,17 +36,8 @@ def _section(title: str, body: str) -> str:
 
 def safety_box(site: SiteData, linker: Linker, cited: set[str]) -> str:
     """Every warning sign of the registry, most urgent first: one short list per care level."""
-    parts = []
-    for level_id in site.care_levels:
-        signs = site.signs_at(level_id)
-        if not signs:
-            continue
-        level = care_level(site, level_id, "data/care_levels.yml")
-        items = "\n".join(f"<li>{esc(sign.text)}</li>" for sign in signs)
-        sources = sorted({s for sign in signs for s in sign.sources})
-        parts.append(f'<div class="handout__flag handout__flag--{esc(level_id)}">\n'
-                     f'{care.card_heading(level, "p")}\n<ul>\n{items}\n</ul>\n'
-                     f'<p class="red-flags__sources">{cite(site, linker, sources, cited)}</p>\n</div>')
+    parts = [care.level_block(site, linker, level_id, cited, "handout__flag")
+             for level_id in site.care_levels if site.signs_at(level_id)]
     return '<div class="red-flags handout__flags">\n' + "\n".join(parts) + "\n</div>"
 
 

@@ -17,7 +17,6 @@ import sys
 import threading
 import types
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 from filelock import FileLock
@@ -27,7 +26,11 @@ sys.path.insert(0, str(ROOT))  # so tests can `import runnersback`
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")  # override on macOS
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+                 "--disable-component-update", "--disable-sync", "--no-first-run",
+                 # No host but the test server resolves: a request to another host fails at once
+                 # (the page guard still reports it). Cheaper than routing every request through
+                 # Playwright, which holds each one for a round trip and turns the cache off.
+                 "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
 SOURCE_DATE_EPOCH = "1763856000"  # fixed, so builds are reproducible
 
 
@@ -155,39 +158,75 @@ class PageGuard:
             self.problems.append(f"request to another host: {request.url}")
 
 
-@pytest.fixture
-def new_page(browser, base_url, file_url):
-    """Factory: ``new_page(javascript_enabled=True, **context_options)``.
+def _open_page(browser, base_url: str, javascript_enabled: bool = True, color_scheme: str = "light",
+               **options):
+    """A page in a context of its own, with its guard; returns (context, page)."""
+    context = browser.new_context(java_script_enabled=javascript_enabled,
+                                  color_scheme=color_scheme, **options)
+    page = context.new_page()
+    page.guard = PageGuard(page, (base_url, "file://"))
+    context.expose_binding("__rbPolicyViolation", lambda source, text:
+                           page.guard.problems.append(f"policy violation: {text}"))
+    context.add_init_script(CSP_LISTENER)  # runs in every document the page then opens
+    return context, page
 
-    Requests to other hosts are blocked and reported; at the end of the test any recorded problem
-    (console error, page error, policy violation, failed or off-site request) fails it.
+
+def _problems(pages) -> list[str]:
+    return [f"{p.url}: {problem}" for p in pages for problem in p.guard.problems]
+
+
+@pytest.fixture
+def new_page(browser, base_url):
+    """Factory: ``new_page(javascript_enabled=True, **context_options)``, a fresh context each time.
+
+    Requests to other hosts fail (CHROMIUM_ARGS) and are reported; at the end of the test any
+    recorded problem (console error, page error, policy violation, failed or off-site request)
+    fails it.
     """
     opened = []
 
-    def make(javascript_enabled: bool = True, color_scheme: str = "light", **options):
-        context = browser.new_context(java_script_enabled=javascript_enabled,
-                                      color_scheme=color_scheme, **options)
-        host = urlsplit(base_url).netloc
-
-        def route(route):
-            url = urlsplit(route.request.url)
-            if url.scheme in ("http", "https", "ws", "wss") and url.netloc != host:
-                route.abort()
-            else:
-                route.continue_()
-        context.route("**/*", route)
-        page = context.new_page()
-        page.guard = PageGuard(page, (base_url, "file://"))
-        context.expose_binding("__rbPolicyViolation", lambda source, text:
-                               page.guard.problems.append(f"policy violation: {text}"))
-        context.add_init_script(CSP_LISTENER)  # runs in every document the page then opens
-        opened.append((context, page))
-        return page
+    def make(**options):
+        opened.append(_open_page(browser, base_url, **options))
+        return opened[-1][1]
 
     yield make
-    problems = [f"{p.url}: {problem}" for _, p in opened for problem in p.guard.problems]
+    problems = _problems(page for _, page in opened)
     for context, _ in opened:
         context.close()
+    assert not problems, "\n".join(problems)
+
+
+@pytest.fixture(scope="session")
+def _kept_pages(browser):
+    kept: dict[str, tuple] = {}
+    yield kept
+    for context, _ in kept.values():
+        context.close()
+
+
+@pytest.fixture
+def shared_page(_kept_pages, browser, base_url):
+    """Factory like ``new_page``, for tests that only open pages and read them (no routes, no
+    listeners, no emulation changes): one page per set of options stays open for the worker's
+    whole run, since opening a page (a renderer process) costs more than loading one. After each
+    test its storage is cleared, it goes blank, and its guard starts empty; the guard's problems
+    fail the test as with ``new_page``.
+    """
+    used = []
+
+    def make(**options):
+        key = repr(sorted(options.items()))
+        if key not in _kept_pages:
+            _kept_pages[key] = _open_page(browser, base_url, **options)
+        used.append(_kept_pages[key][1])
+        return used[-1]
+
+    yield make
+    problems = _problems(used)
+    for page in used:
+        page.evaluate("() => { try { localStorage.clear(); sessionStorage.clear(); } catch (e) {} }")
+        page.goto("about:blank")
+        page.guard.problems.clear()
     assert not problems, "\n".join(problems)
 
 

@@ -55,10 +55,12 @@ COMBINATIONS = ([("light", 360, p) for p in source_pages()] + [("dark", 1280, p)
 
 
 @pytest.mark.parametrize("scheme, width, path", COMBINATIONS)
-def test_axe_finds_no_violation(new_page, base_url, scheme, width, path):
+def test_axe_finds_no_violation(shared_page, base_url, scheme, width, path):
     _need(AXE)
-    page = new_page(color_scheme=scheme, viewport={"width": width, "height": 800})
+    page = shared_page(color_scheme=scheme, viewport={"width": width, "height": 800})
     page.goto(base_url + path)
+    palette = {"light": "default", "dark": "slate"}[scheme]
+    assert page.locator("body").get_attribute("data-md-color-scheme") == palette, "wrong palette"
     violations = run_axe(page, paint_everything=path != "print_page.html")
     assert not violations, "\n".join(violations)
 
@@ -132,8 +134,8 @@ def test_reduced_motion_is_respected(new_page, base_url):
 
 
 @pytest.mark.parametrize("path", source_pages())  # every page: test_every_page_is_checked
-def test_every_page_reads_without_javascript(new_page, base_url, path):
-    page = new_page(javascript_enabled=False)
+def test_every_page_reads_without_javascript(shared_page, base_url, path):
+    page = shared_page(javascript_enabled=False)
     page.goto(base_url + path)
     assert page.locator("article h1").is_visible(), path
     assert len(page.locator("article").inner_text()) > 200, path

@@ -15,7 +15,8 @@ PHONE = {"viewport": {"width": 360, "height": 740}}
 
 
 @pytest.mark.parametrize("condition_id", CONDITION_IDS)
-def test_condition_page_links_other_conditions_and_help(page, base_url, condition_id):
+def test_condition_page_links_other_conditions_and_help(shared_page, base_url, condition_id):
+    page = shared_page()
     page.goto(f"{base_url}conditions/{condition_id}.html")
     article = page.locator("article")
     hrefs = article.locator("a").evaluate_all("els => els.map(e => e.getAttribute('href'))")

@@ -50,8 +50,8 @@ SECTIONS_JS = """() => {
 
 
 @pytest.fixture
-def nojs(new_page):
-    return new_page(javascript_enabled=False)
+def nojs(shared_page):
+    return shared_page(javascript_enabled=False)
 
 
 @pytest.mark.parametrize("path", TOPIC_PAGES + CONDITION_PAGES)
@@ -119,8 +119,8 @@ def test_abbreviation_spells_itself_out_on_tap_once_per_page(new_page, base_url,
 
 
 @pytest.mark.parametrize("path", TOPIC_PAGES)
-def test_first_phone_screen_answers_the_question(new_page, base_url, path):
-    page = new_page(viewport={"width": 360, "height": 740}, is_mobile=True)
+def test_first_phone_screen_answers_the_question(shared_page, base_url, path):
+    page = shared_page(viewport={"width": 360, "height": 740}, is_mobile=True)
     page.goto(base_url + path)
     box = page.locator(".in-short").bounding_box()
     assert box is not None, f"{path}: no 'In short' box"

@@ -53,8 +53,8 @@ def test_every_topic_and_condition_has_a_handout(site_dir):
 
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
 @pytest.mark.parametrize("path", HANDOUTS)
-def test_every_handout_fits_one_sheet(page, base_url, tmp_path, paper, path):
-    pdf = print_to_pdf(page, base_url + path, tmp_path, paper)
+def test_every_handout_fits_one_sheet(shared_page, base_url, tmp_path, paper, path):
+    pdf = print_to_pdf(shared_page(), base_url + path, tmp_path, paper)
     count = pdf_pages(pdf.read_bytes(), tmp_path)
     assert count == 1, f"{path}: {count} pages on {paper}"
     text = " ".join(pdf_text(pdf).split())
@@ -67,8 +67,9 @@ def test_every_handout_fits_one_sheet(page, base_url, tmp_path, paper, path):
 
 
 @pytest.mark.parametrize("path", TOPIC_PAGES + CONDITION_PAGES)
-def test_full_pages_print_on_at_most_two_a4_sheets_with_no_blank_sheet(page, base_url, tmp_path, path):
-    pdf = print_to_pdf(page, base_url + path, tmp_path)
+def test_full_pages_print_on_at_most_two_a4_sheets_with_no_blank_sheet(shared_page, base_url, tmp_path,
+                                                                       path):
+    pdf = print_to_pdf(shared_page(), base_url + path, tmp_path)
     count = pdf_pages(pdf.read_bytes(), tmp_path)
     assert count <= 2, f"{path} prints on {count} A4 pages"
     for number in range(1, count + 1):

@@ -39,8 +39,8 @@ QUERIES = [
 
 
 @pytest.mark.parametrize("query, expected", QUERIES)
-def test_everyday_query_finds_the_page(page, base_url, query, expected):
-    results = search(page, base_url + "index.html", query)
+def test_everyday_query_finds_the_page(shared_page, base_url, query, expected):
+    results = search(shared_page(), base_url + "index.html", query)
     assert expected in results[:3], f"{query!r}: {results[:5]}"
 
 

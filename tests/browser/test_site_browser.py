@@ -11,9 +11,9 @@ from conftest import source_pages
 
 @pytest.mark.parametrize("origin", ["http", "file"])
 @pytest.mark.parametrize("path", source_pages())
-def test_every_page_loads_cleanly(new_page, base_url, file_url, origin, path):
+def test_every_page_loads_cleanly(shared_page, base_url, file_url, origin, path):
     root = base_url if origin == "http" else file_url
-    page = new_page()
+    page = shared_page()
     page.goto(root + path, wait_until="load")
     assert page.locator("article h1").count() == 1, f"{path}: expected one h1"
     # The red-flag bar links to the help page from every page.
@@ -24,6 +24,18 @@ def test_every_page_loads_cleanly(new_page, base_url, file_url, origin, path):
     assert "Last reviewed" in info and "not a diagnosis" in info, path
     page.wait_for_timeout(100)  # let late requests and console errors surface
     # The guard in new_page fails the test on any console error or off-site request.
+
+
+def test_the_page_guard_reports_a_request_to_another_host(new_page, base_url):
+    """The guard every browser test relies on: a request off the site is refused and recorded."""
+    page = new_page()
+    page.goto(base_url + "about.html")
+    with page.expect_event("requestfailed") as failed:
+        page.evaluate("() => { const img = new Image(); img.src = 'https://example.org/x.png'; }")
+    assert failed.value.url == "https://example.org/x.png"
+    problems = page.guard.problems[:]
+    page.guard.problems.clear()  # seen: the test passes only because they were recorded
+    assert any("request to another host: https://example.org/x.png" in p for p in problems), problems
 
 
 def _search_requests(requests: list[str]) -> dict[str, int]:

@@ -113,22 +113,35 @@ STORIES = [
 ]
 
 
-def _answer_link(step, label: str):
+# What the runner sees at the step in the address bar: its question and the signs it lists, read in
+# one call (a round trip per step, not one per element).
+READ_STEP = r"""() => {
+  const here = location.hash.slice(1) || "step-1";
+  const step = document.getElementById(here);
+  // textContent, not innerText: a block the browser has not painted yet (content-visibility) has
+  // no innerText.
+  const texts = selector => step ? [...step.querySelectorAll(selector)]
+    .map(e => e.textContent.replace(/\s+/g, " ").trim()) : [];
+  return {here, question: step && step.dataset.fcQuestion,
+          shown: texts(".fc-step__signs li"), answers: texts("a.fc-answer")};
+}"""
+
+
+def _answer_index(answers: list[str], label: str) -> int | None:
     """The answer the runner picks: "Yes" matches "Yes" and "Yes, one or more"; others exactly."""
     pattern = re.compile(r"^Yes\b" if label == "Yes" else rf"^{re.escape(label)}:")
-    return step.locator("a.fc-answer").filter(has_text=pattern)
+    matches = [i for i, text in enumerate(answers) if pattern.search(text)]
+    return matches[0] if len(matches) == 1 else None
 
 
 def walk(page, story: Story) -> str:
     """Answer step after step as the runner would, until an outcome; return the outcome's anchor."""
     have = {REGISTRY[s]["text"] for s in story.signs}
     for _ in range(30):
-        here = page.evaluate("location.hash.slice(1)") or "step-1"
+        step = page.evaluate(READ_STEP)
+        here, question, shown = step["here"], step["question"], set(step["shown"])
         if here.startswith("outcome-"):
             return here
-        step = page.locator(f"#{here}")
-        question = step.get_attribute("data-fc-question")
-        shown = set(step.locator(".fc-step__signs li").all_inner_texts())
         if question == "age":
             label = story.age
         elif question in story.answers:
@@ -137,9 +150,9 @@ def walk(page, story: Story) -> str:
             label = "Yes" if have & shown else "No"
         else:
             label = "No"
-        link = _answer_link(step, label)
-        assert link.count() == 1, f"{story.id}: no single answer '{label}' at {here} ({question})"
-        link.click()
+        index = _answer_index(step["answers"], label)
+        assert index is not None, f"{story.id}: no single answer '{label}' at {here} ({question})"
+        page.locator(f"#{here} a.fc-answer").nth(index).click()
         page.wait_for_function(f"location.hash !== '#{here}'")
     pytest.fail(f"{story.id}: no outcome after 30 steps")
 
@@ -171,8 +184,8 @@ def test_the_registry_rates_each_storys_worst_sign_at_its_level(story):
 
 @pytest.mark.parametrize("javascript_enabled", [True, False], ids=["js", "no-js"])
 @pytest.mark.parametrize("story", STORIES, ids=lambda s: s.id)
-def test_story_reaches_the_right_care(new_page, base_url, story, javascript_enabled):
-    page = new_page(javascript_enabled=javascript_enabled)
+def test_story_reaches_the_right_care(shared_page, base_url, story, javascript_enabled):
+    page = shared_page(javascript_enabled=javascript_enabled)
     page.goto(base_url + PAGE)
     outcome = walk(page, story)
     card = page.locator(f"#{outcome}")

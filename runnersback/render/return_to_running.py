@@ -19,7 +19,7 @@ from .html import Linker, esc
 
 PARTS = ("who", "stages", "pain_rule", "cross_training", "by_condition", "log")
 LOG_COLUMNS = ("Date", "Stage", "Pain during (0 to 10)", "Pain next morning (0 to 10)", "Notes")
-LOG_ROWS = 10  # empty rows to fill in by hand
+LOG_ROWS = 6  # empty rows to fill in by hand
 
 
 def stage_anchor(stage_id: str) -> str:
@@ -56,7 +56,8 @@ def stages(site: SiteData, linker: Linker, plan: ReturnToRunning, cited: set[str
     rows = []
     for number, stage in enumerate(plan.stages, 1):
         others = [c.name for c in plan.cross_training if stage.id in c.stages]
-        extra = (f"<dt>Other days</dt>\n<dd>{esc(', '.join(others))}</dd>\n" if others else "")
+        extra = (f'<dt class="rtr-stage__other">Other days</dt>\n'
+                 f'<dd class="rtr-stage__other">{esc(", ".join(others))}</dd>\n' if others else "")
         rows.append(
             f'<li class="rtr-stage" id="{stage_anchor(stage.id)}">\n'
             f'<p class="rtr-stage__name"><strong>Stage {number}: {esc(stage.name)}</strong></p>\n'
@@ -91,11 +92,12 @@ def pain_table(site: SiteData, linker: Linker, plan: ReturnToRunning, cited: set
 
 
 def pain_rule(site: SiteData, linker: Linker, plan: ReturnToRunning, cited: set[str]) -> str:
-    """How to score, the four bands, where the rule comes from, then every warning sign."""
+    """The four bands, how to score, where the rule comes from, then every warning sign."""
     rule = plan.pain_rule
     borrowed = "\n".join(f"<p>{_cited(site, linker, item, cited)}</p>" for item in rule.borrowed)
-    return (cited_text_list(site, linker, rule.how, cited, class_="rtr-how") + "\n"
-            + pain_table(site, linker, plan, cited) + "\n"
+    # The table first: on paper it then sits whole below the stages.
+    return (pain_table(site, linker, plan, cited) + "\n"
+            + cited_text_list(site, linker, rule.how, cited, class_="rtr-how") + "\n"
             + f'<div class="rtr-borrowed">\n{borrowed}\n</div>\n'
             + '<p class="rtr-signs-title"><strong>Whatever the stage, stop running if you get any of '
               'these warning signs, and do what its box says.</strong></p>\n'

@@ -167,12 +167,17 @@ def handout_body(site: SiteData, linker: Linker, meta: dict, cited: set[str]) ->
         f"<li><strong>{esc(stage.name)}:</strong> {esc(stage.amount)}; {esc(stage.sessions)}. "
         f"Move on when: {_cited(site, linker, stage.move_on, cited)}</li>" for stage in plan.stages)
     how = cited_text_list(site, linker, plan.pain_rule.how[:2], cited)
+    # The bands as a list: a four-column table does not fit half a sheet.
+    bands = "\n".join(
+        f"<li><strong>{esc(band.action)}</strong> (pain during: {esc(band.during)}; next morning: "
+        f"{esc(band.next_morning[0].lower() + band.next_morning[1:])}). "
+        f"{_cited(site, linker, band.means, cited)}</li>" for band in plan.pain_rule.bands)
     return (f'<p class="handout__lead">{esc(meta.get("description", ""))}</p>\n'
             '<div class="handout__grid">\n'
             '<section class="handout__section">\n<h2>The stages</h2>\n'
             f'<ol class="rtr-stages">\n{stage_rows}\n</ol>\n</section>\n'
             '<section class="handout__section">\n<h2>The pain rule</h2>\n'
-            f"{how}\n{pain_table(site, linker, plan, cited)}\n</section>\n</div>")
+            f'{how}\n<ul class="rtr-bands">\n{bands}\n</ul>\n</section>\n</div>')
 
 
 __all__ = ["plan_part", "condition_section", "handout_body", "stage_anchor", "PARTS",

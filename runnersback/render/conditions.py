@@ -33,9 +33,9 @@ SECTIONS = (
     ("signs", "Signs in runners"),
     ("worse-with", "What makes it worse"),
     ("what-helps", "What helps"),
-    ("back-to-running", "Getting back to running"),
     ("when-to-get-help", "When to get help"),
     ("diagnosis", "How it is diagnosed"),
+    ("back-to-running", "Getting back to running"),
     ("tell-apart", "How to tell it apart"),
     ("condition-sources", "Sources"),
 )

@@ -153,10 +153,9 @@ def condition_section(site: SiteData, linker: Linker, c: Condition, cited: set[s
     start = linker.a(PLAN_PAGE, f"Stage {number}: {stage.name}", stage_anchor(stage.id))
     notes = cited_text_list(site, linker, rtr.notes, cited, class_="condition-return__notes")
     more = linker.a(PLAN_PAGE, "The return-to-running plan, with its pain rule and log")
-    return (f'<p class="condition-return__start"><strong>Start at:</strong> {start}.</p>\n'
-            f'<p class="condition-return__when"><strong>When:</strong> '
+    return (f'<p class="condition-return__start"><strong>Start at:</strong> {start}. '
             f"{_cited(site, linker, rtr.when, cited)}</p>\n"
-            f"<p><strong>What is different:</strong></p>\n{notes}\n"
+            f"{notes}\n"
             f'<p class="condition-return__more">{more}</p>')
 
 

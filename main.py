@@ -77,6 +77,7 @@ def define_env(env) -> None:
     block("flowchart_steps", lambda: flowchart.steps(site, linker(), state["cited"]))
     block("return_to_running", lambda part: return_to_running.plan_part(site, linker(), part,
                                                                         state["cited"]))
+    block("safety_box", lambda: handouts.safety_box(site, linker(), state["cited"]))
     block("handout", lambda: handouts.handout(site, linker(), meta(), state["cited"]))
     block("handout_list", lambda topics: handouts.handout_list(site, linker(), topics))
 

@@ -68,8 +68,16 @@ def load(site: SiteData, path: Path) -> None:
         problems.append(DataError(file, "the plan needs at least one stage", field="stages"))
     raise_all(problems)
     stage_ids = [stage.id for stage in plan.stages]
-    problems = find_refs(plan, key="sources", known=site.sources,
-                         file=file, what="source")
+    # Sources entry by entry, so that a problem names its stage, activity or band.
+    problems = []
+    for entries in (plan.stages, plan.cross_training, plan.pain_rule.bands):
+        problems += find_refs(entries, key="sources", known=site.sources, file=file, what="source")
+    for name in ("who", "amounts"):
+        problems += find_refs(getattr(plan, name), key="sources", known=site.sources, file=file,
+                              what="source", path=name)
+    for name in ("how", "borrowed"):
+        problems += find_refs(getattr(plan.pain_rule, name), key="sources", known=site.sources,
+                              file=file, what="source", path=f"pain_rule.{name}")
     problems += find_refs(plan.cross_training, key="stages", known=stage_ids, file=file,
                           what="stage")
     problems += find_refs(plan.pain_rule.bands, key="care", known=site.care_levels, file=file,

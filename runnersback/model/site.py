@@ -13,6 +13,7 @@ load_sources = sources.load
 load_care_levels = care.load
 load_exercises = exercises.load
 load_warning_signs = signs.load
+load_return_to_running = return_to_running.load
 
 
 def load(data_dir: Path, docs_dir: Path) -> SiteData:
@@ -30,5 +31,5 @@ def load(data_dir: Path, docs_dir: Path) -> SiteData:
 
 
 __all__ = ["SiteData", "DataError", "load", "load_sources", "load_care_levels", "load_exercises",
-           "load_warning_signs",
+           "load_warning_signs", "load_return_to_running",
            "find_pages", "check_refs", "find_refs"]

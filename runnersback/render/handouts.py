@@ -16,7 +16,7 @@ from ..model.core import SiteData
 from ..model.errors import DataError
 from ..model.pages import check_page_meta, source_meta
 from ..model.return_to_running import PLAN_PAGE
-from . import care
+from . import care, return_to_running
 from .citations import cite, cited_text_list
 from .html import Linker, esc
 
@@ -60,9 +60,7 @@ def handout(site: SiteData, linker: Linker, meta: dict, cited: set[str]) -> str:
     full_page = linker.a(target, "the full page")
     cid = condition_id(target)
     if target == PLAN_PAGE:
-        # Imported here: the plan's renderer uses this module's safety box.
-        from .return_to_running import handout_body
-        body = handout_body(site, linker, source_meta(site, target), cited)
+        body = return_to_running.handout_body(site, linker, source_meta(site, target), cited)
     elif cid is not None:
         if cid not in site.conditions:
             raise DataError(f"docs/{linker.current_src}", f"no condition '{cid}' in data/conditions.yml",

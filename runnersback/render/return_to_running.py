@@ -1,6 +1,7 @@
 """The return-to-running plan (data/return_to_running.yml): its stages, the pain rule, cross-training,
 where each condition starts, and a log to print; and the "Getting back to running" section of each
-condition page. The warning signs come from the registry, through handouts.safety_box.
+condition page. The plan page lists the warning signs with the ``safety_box`` macro
+(handouts.safety_box), which draws them from the registry.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from ..model.errors import DataError
 from ..model.return_to_running import PLAN_PAGE, ReturnToRunning
 from . import care
 from .citations import cite, cited_text_list
-from .handouts import safety_box
 from .html import Linker, esc
 
 PARTS = ("who", "stages", "pain_rule", "cross_training", "by_condition", "log")
@@ -92,16 +92,14 @@ def pain_table(site: SiteData, linker: Linker, plan: ReturnToRunning, cited: set
 
 
 def pain_rule(site: SiteData, linker: Linker, plan: ReturnToRunning, cited: set[str]) -> str:
-    """The four bands, how to score, where the rule comes from, then every warning sign."""
+    """The four bands, how to score, and where the rule comes from. The page follows it with every
+    warning sign (the ``safety_box`` macro)."""
     rule = plan.pain_rule
     borrowed = "\n".join(f"<p>{_cited(site, linker, item, cited)}</p>" for item in rule.borrowed)
     # The table first: on paper it then sits whole below the stages.
     return (pain_table(site, linker, plan, cited) + "\n"
             + cited_text_list(site, linker, rule.how, cited, class_="rtr-how") + "\n"
-            + f'<div class="rtr-borrowed">\n{borrowed}\n</div>\n'
-            + '<p class="rtr-signs-title"><strong>Whatever the stage, stop running if you get any of '
-              'these warning signs, and do what its box says.</strong></p>\n'
-            + safety_box(site, linker, cited))
+            + f'<div class="rtr-borrowed">\n{borrowed}\n</div>')
 
 
 def cross_training(site: SiteData, linker: Linker, plan: ReturnToRunning, cited: set[str]) -> str:

@@ -71,24 +71,27 @@ def stages(site: SiteData, linker: Linker, plan: ReturnToRunning, cited: set[str
             '<ol class="rtr-stages">\n' + "\n".join(rows) + "\n</ol>")
 
 
-def pain_table(site: SiteData, linker: Linker, plan: ReturnToRunning, cited: set[str], *,
-               with_citations: bool = True) -> str:
-    """The pain rule's bands as a table: score during, the next morning, what to do."""
+def pain_table(site: SiteData, linker: Linker, plan: ReturnToRunning, cited: set[str]) -> str:
+    """The pain rule's bands as a table: what to do, for which scores, and what it means. Two
+    columns, so it reads on a phone without scrolling sideways."""
     rows = []
     for band in plan.pain_rule.bands:
-        means = (_cited(site, linker, band.means, cited) if with_citations else esc(band.means.text))
+        means = _cited(site, linker, band.means, cited)
         if band.care:
             level = care_level(site, band.care, "data/return_to_running.yml")
             means += (f' <span class="rtr-band__care">'
                       f'{care.level_badge(site, band.care, "data/return_to_running.yml")} '
                       f'{esc(level.heading)}.</span>')
         rows.append(f'<tr class="rtr-band rtr-band--{esc(band.id)}">\n'
-                    f'<th scope="row">{esc(band.action)}</th>\n<td>{esc(band.during)}</td>\n'
-                    f"<td>{esc(band.next_morning)}</td>\n<td>{means}</td>\n</tr>")
+                    f'<th scope="row">{esc(band.action)}</th>\n'
+                    f'<td><span class="rtr-band__scores"><strong>Pain during:</strong> '
+                    f'<span class="rtr-band__during">{esc(band.during)}</span>. '
+                    f'<strong>Next morning:</strong> '
+                    f'<span class="rtr-band__morning">{esc(band.next_morning)}</span>.</span> '
+                    f"{means}</td>\n</tr>")
     return ('<div class="rtr-pain">\n<table>\n<caption>The pain rule</caption>\n<thead>\n<tr>\n'
-            '<th scope="col">What to do</th>\n<th scope="col">Pain during</th>\n'
-            '<th scope="col">Next morning</th>\n<th scope="col">What it means</th>\n</tr>\n</thead>\n'
-            "<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n</div>")
+            '<th scope="col">What to do</th>\n<th scope="col">When, and what it means</th>\n'
+            "</tr>\n</thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n</div>")
 
 
 def pain_rule(site: SiteData, linker: Linker, plan: ReturnToRunning, cited: set[str]) -> str:

@@ -164,7 +164,7 @@ def handout_body(site: SiteData, linker: Linker, meta: dict, cited: set[str]) ->
     """The plan's one-page handout, above its safety box: the stages and the pain rule."""
     plan = _plan(site, f"docs/{linker.current_src}")
     stage_rows = "\n".join(
-        f"<li><strong>{esc(stage.name)}:</strong> {esc(stage.amount)}; {esc(stage.sessions)}. "
+        f"<li><strong>{esc(stage.name)}:</strong> {esc(stage.amount)}. {esc(stage.sessions)}. "
         f"Move on when: {_cited(site, linker, stage.move_on, cited)}</li>" for stage in plan.stages)
     how = cited_text_list(site, linker, plan.pain_rule.how[:2], cited)
     # The bands as a list: a four-column table does not fit half a sheet.

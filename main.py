@@ -17,7 +17,7 @@ from adapters import rawhtml  # noqa: E402
 from runnersback.model import pages, site as sitedata  # noqa: E402
 from runnersback.model.errors import DataError  # noqa: E402
 from runnersback.render import (care, citations, conditions, exercises, flowchart,  # noqa: E402
-                                handouts, pagemeta)
+                                handouts, pagemeta, return_to_running)
 from runnersback.render.html import Linker, page_url  # noqa: E402
 
 try:  # MkDocs shows a PluginError as a one-line build failure; elsewhere DataError says the same
@@ -75,6 +75,9 @@ def define_env(env) -> None:
     block("conditions_helped_by", lambda topic: conditions.helped_by(site, linker(), topic))
     block("flowchart_drawing", lambda: flowchart.drawing(site, linker(), state["cited"]))
     block("flowchart_steps", lambda: flowchart.steps(site, linker(), state["cited"]))
+    block("return_to_running", lambda part: return_to_running.plan_part(site, linker(), part,
+                                                                        state["cited"]))
+    block("safety_box", lambda: handouts.safety_box(site, linker(), state["cited"]))
     block("handout", lambda: handouts.handout(site, linker(), meta(), state["cited"]))
     block("handout_list", lambda topics: handouts.handout_list(site, linker(), topics))
 

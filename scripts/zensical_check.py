@@ -41,6 +41,8 @@ MARKERS = {
     "flowchart_drawing": 'class="fc-chart"',
     "handout": 'class="handout"',
     "handout_list": 'id="topic-handouts"',
+    "return_to_running": 'class="rtr-',
+    "safety_box": 'class="red-flags handout__flags"',
 }
 _CALL = re.compile(r"\{\{\s*(\w+)\(")
 

@@ -15,14 +15,17 @@ from pathlib import PurePosixPath
 
 HELP_PAGE = "when-to-get-help.md"
 FLOWCHART_PAGE = "flowchart.md"
+PLAN_PAGE = "return-to-running.md"  # any warning sign stops the plan, whatever the stage
 _HANDOUT_SAFETY_BOX = re.compile(r'<div class="red-flags handout__flags">(.*?)<p class="handout__more">',
                                  re.S)
+# The plan page's box runs from its start to the next section heading.
+_PLAN_SAFETY_BOX = re.compile(r'<div class="red-flags handout__flags">(.*?)<h2', re.S)
 
 
 def required_signs(site, src: str) -> list[str]:
     """The registry signs page ``src`` must show (ids, in registry order); [] for most pages."""
     path = PurePosixPath(src)
-    if src in (HELP_PAGE, FLOWCHART_PAGE) or (path.parent.name == "handouts" and path.stem != "index"):
+    if src in (HELP_PAGE, FLOWCHART_PAGE, PLAN_PAGE) or (path.parent.name == "handouts" and path.stem != "index"):
         return list(site.signs)
     if path.parent.name == "conditions" and path.stem in site.conditions:
         usual = site.conditions[path.stem].care.level
@@ -32,12 +35,13 @@ def required_signs(site, src: str) -> list[str]:
 
 
 def missing_signs(site, src: str, html: str) -> list[str]:
-    """Signs page ``src`` must show but its HTML lacks. A handout must show them in its safety box."""
+    """Signs page ``src`` must show but its HTML lacks. A handout and the return-to-running plan
+    must show them in their safety box."""
     required = required_signs(site, src)
     if not required:
         return []
-    if PurePosixPath(src).parent.name == "handouts":
-        box = _HANDOUT_SAFETY_BOX.search(html)
+    if PurePosixPath(src).parent.name == "handouts" or src == PLAN_PAGE:
+        box = (_PLAN_SAFETY_BOX if src == PLAN_PAGE else _HANDOUT_SAFETY_BOX).search(html)
         html = box.group(1) if box else ""
     return [sid for sid in required if escape(site.signs[sid].text, quote=True) not in html]
 

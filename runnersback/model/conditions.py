@@ -55,6 +55,14 @@ class Related(Model):
     sources: list[Text]
 
 
+class ReturnStart(Model):
+    """Where a condition's return to running starts, and what is different about it."""
+
+    start: Text  # a stage id of data/return_to_running.yml (checked when that file is loaded)
+    when: CitedText  # when the first stage may begin
+    notes: list[CitedText]  # what is different for this condition
+
+
 class Condition(Model):
     id: Text
     name: Text
@@ -66,6 +74,7 @@ class Condition(Model):
     worse_with: list[CitedText]
     helps: list[HelpItem]
     care: CareBlock
+    return_to_running: ReturnStart
     diagnosis: Diagnosis
     related: list[Related]
     comparison: dict[str, str]  # comparison sign id -> a SCALE value, or text for free-text signs
@@ -118,6 +127,9 @@ def _check_condition(site: SiteData, c: Condition, *, file: str, known_ids: list
     for name in _NON_EMPTY:
         if not getattr(c, name):
             problems.append(_error(file, c, name, "the list is empty; give at least one item", c))
+    if not c.return_to_running.notes:
+        problems.append(_error(file, c, "return_to_running.notes", "the list is empty; say what is "
+                               "different for this condition", c.return_to_running))
 
     # Every source id, wherever it is cited, is known and listed in the entry's own `sources`.
     problems += find_refs(c, key="sources", known=site.sources, file=file, what="source")

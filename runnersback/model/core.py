@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # types only: those modules build on this one
     from .conditions import ComparisonSign, Condition
     from .exercises import Exercise
     from .flowchart import Flowchart
+    from .return_to_running import ReturnToRunning
     from .signs import WarningSign
     from .sources import Kind, Source
 
@@ -36,6 +37,7 @@ class SiteData:
     # "comparison_signs": {id: ComparisonSign}, "scale": the values a sign takes, most typical first
     condition_meta: dict[str, Any] = field(default_factory=dict)
     flowchart: "Flowchart | None" = None
+    return_to_running: "ReturnToRunning | None" = None  # the graded return to running
     pages: set[str] = field(default_factory=set)  # every Markdown page, as a path under docs/
 
     def signs_at(self, level_id: str) -> list["WarningSign"]:

@@ -13,6 +13,7 @@ from pydantic import ConfigDict
 
 from .base import CitedText, Model, validate
 from .conditions import page_sources
+from . import return_to_running
 from .core import SiteData
 from .errors import DataError
 
@@ -90,6 +91,9 @@ def citing_pages(site: SiteData) -> dict[str, set[str]]:
     for condition_id in site.conditions:
         for source_id in page_sources(site, condition_id):
             pages.setdefault(source_id, set()).add(f"conditions/{condition_id}.md")
+    if return_to_running.PLAN_PAGE in site.pages:  # the plan page renders the plan's data
+        for source_id in return_to_running.sources(site):
+            pages.setdefault(source_id, set()).add(return_to_running.PLAN_PAGE)
     return pages
 
 

@@ -11,6 +11,7 @@ from .conditions import ConditionsFile
 from .exercises import ExercisesFile
 from .flowchart import FlowchartFile
 from .pages import PageMeta
+from .return_to_running import ReturnToRunning
 from .signs import WarningSignsFile
 from .sources import SourcesFile
 
@@ -23,6 +24,7 @@ MODELS = {
     "exercises": ExercisesFile,
     "conditions": ConditionsFile,
     "flowchart": FlowchartFile,
+    "return_to_running": ReturnToRunning,
     "page": PageMeta,
 }
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import care, conditions, exercises, flowchart, signs, sources
+from . import care, conditions, exercises, flowchart, return_to_running, signs, sources
 from .core import SiteData, check_refs, find_pages, find_refs
 from .errors import DataError
 
@@ -13,6 +13,7 @@ load_sources = sources.load
 load_care_levels = care.load
 load_exercises = exercises.load
 load_warning_signs = signs.load
+load_return_to_running = return_to_running.load
 
 
 def load(data_dir: Path, docs_dir: Path) -> SiteData:
@@ -25,9 +26,10 @@ def load(data_dir: Path, docs_dir: Path) -> SiteData:
         exercises.load(site, data_dir / "exercises.yml")
     conditions.load(site, data_dir / "conditions.yml")
     flowchart.load(site, data_dir / "flowchart.yml")
+    return_to_running.load(site, data_dir / "return_to_running.yml")  # checks conditions' starts
     return site
 
 
 __all__ = ["SiteData", "DataError", "load", "load_sources", "load_care_levels", "load_exercises",
-           "load_warning_signs",
+           "load_warning_signs", "load_return_to_running",
            "find_pages", "check_refs", "find_refs"]

@@ -15,6 +15,7 @@ from ..model.pages import page_title
 from . import care
 from .citations import cite, cited_text_list
 from .html import Linker, esc
+from .return_to_running import condition_section
 
 HELP_PAGE = care.HELP_PAGE
 
@@ -34,6 +35,7 @@ SECTIONS = (
     ("what-helps", "What helps"),
     ("when-to-get-help", "When to get help"),
     ("diagnosis", "How it is diagnosed"),
+    ("back-to-running", "Getting back to running"),
     ("tell-apart", "How to tell it apart"),
     ("condition-sources", "Sources"),
 )
@@ -68,6 +70,7 @@ def condition_page(site: SiteData, linker: Linker, condition_id: str, cited: set
         "worse-with": cited_text_list(site, linker, c.worse_with, cited,
                                       class_="condition-worse"),
         "what-helps": _helps(site, linker, c, cited),
+        "back-to-running": condition_section(site, linker, c, cited),
         "when-to-get-help": _when_to_get_help(site, linker, c, cited),
         "diagnosis": _diagnosis(site, linker, c, cited),
         "tell-apart": _tell_apart(site, linker, c, cited) + f"\n<p>{compare}</p>",

@@ -15,7 +15,8 @@ from ..model.conditions import Condition
 from ..model.core import SiteData
 from ..model.errors import DataError
 from ..model.pages import check_page_meta, source_meta
-from . import care
+from ..model.return_to_running import PLAN_PAGE
+from . import care, return_to_running
 from .citations import cite, cited_text_list
 from .html import Linker, esc
 
@@ -49,7 +50,9 @@ def handout(site: SiteData, linker: Linker, meta: dict, cited: set[str]) -> str:
                         field="handout_of")
     full_page = linker.a(target, "the full page")
     cid = condition_id(target)
-    if cid is not None:
+    if target == PLAN_PAGE:
+        body = return_to_running.handout_body(site, linker, source_meta(site, target), cited)
+    elif cid is not None:
         if cid not in site.conditions:
             raise DataError(f"docs/{linker.current_src}", f"no condition '{cid}' in data/conditions.yml",
                             field="handout_of")

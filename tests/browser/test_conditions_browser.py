@@ -26,9 +26,10 @@ def test_condition_page_links_other_conditions_and_help(shared_page, base_url, c
     assert any(h and h.split("#")[0] == "../when-to-get-help.html" for h in hrefs), condition_id
     # The same sections, in the same order, reach the table of contents.
     toc = page.locator(".md-nav--secondary .md-nav__link").all_inner_texts()
-    assert [t.strip() for t in toc][:8] == [
+    assert [t.strip() for t in toc][:9] == [
         "What it is", "Signs in runners", "What makes it worse", "What helps", "When to get help",
-        "How it is diagnosed", "How to tell it apart", "Sources"], (condition_id, toc)
+        "How it is diagnosed", "Getting back to running", "How to tell it apart", "Sources"], \
+        (condition_id, toc)
     assert "Also called:" in article.inner_text()
 
 

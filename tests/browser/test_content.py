@@ -11,7 +11,8 @@ import textstat
 from playwright.sync_api import expect
 
 TOPIC_PAGES = ["causes.html", "rice-and-heat.html", "stretching.html", "core-strength.html",
-               "surfaces-and-training.html", "shoes.html", "when-to-get-help.html"]
+               "surfaces-and-training.html", "shoes.html", "when-to-get-help.html",
+               "return-to-running.html"]
 CONDITION_PAGES = ["conditions/sciatica.html", "conditions/herniated-disc.html",
                    "conditions/degenerative-disc.html", "conditions/spondylolysis.html",
                    "conditions/muscle-strain.html", "conditions/si-joint.html",

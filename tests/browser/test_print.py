@@ -42,6 +42,8 @@ def body_lines(text: str) -> list[str]:
 
 
 HANDOUTS = [p for p in source_pages() if p.startswith("handouts/") and p != "handouts/index.html"]
+# A heading each printed handout must carry (default: "What to do", or "What helps" for a condition).
+HANDOUT_HEADINGS = {"handouts/return-to-running.html": "The pain rule"}
 
 
 def test_every_topic_and_condition_has_a_handout(site_dir):
@@ -58,7 +60,7 @@ def test_every_handout_fits_one_sheet(shared_page, base_url, tmp_path, paper, pa
     count = pdf_pages(pdf.read_bytes(), tmp_path)
     assert count == 1, f"{path}: {count} pages on {paper}"
     text = " ".join(pdf_text(pdf).split())
-    for expected in ("What to do" if "conditions/" not in path else "What helps",
+    for expected in (HANDOUT_HEADINGS.get(path, "What helps" if "conditions/" in path else "What to do"),
                      "Call 999 or go to A&E now", "Last reviewed"):
         assert expected in text or (expected == "What to do" and "What helps" in text), (path, expected)
     # The printed sheet holds every warning sign of the registry, whole.

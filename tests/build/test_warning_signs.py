@@ -66,8 +66,9 @@ def test_the_registry_has_every_level_and_cites_every_sign():
 
 
 @pytest.mark.parametrize("page, within", [("when-to-get-help.html", "care-card"),
-                                          ("flowchart.html", "fc-steps")])
-def test_every_sign_is_on_the_help_page_and_in_the_flowchart(site_dir, page, within):
+                                          ("flowchart.html", "fc-steps"),
+                                          ("return-to-running.html", "handout__flags")])
+def test_every_sign_is_on_the_help_page_the_flowchart_and_the_plan(site_dir, page, within):
     assert missing(text_of(site_dir, page, within), SIGNS) == []
 
 

@@ -17,17 +17,21 @@ from runnersback.model.errors import DataError
 from runnersback.render import conditions
 from runnersback.render.html import Linker, esc
 
-DATA_FILES = ("sources.yml", "care_levels.yml", "warning_signs.yml", "conditions.yml")
+DATA_FILES = ("sources.yml", "care_levels.yml", "warning_signs.yml", "conditions.yml",
+              "return_to_running.yml")
 
 
 def make_site(data_dir: Path, docs_dir: Path = ROOT / "docs", pages: set[str] | None = None):
-    """SiteData with sources, care levels, warning signs and conditions (not the flowchart or exercises)."""
+    """SiteData with sources, care levels, warning signs, conditions and the return-to-running plan
+    (not the flowchart or exercises)."""
     site = sitedata.SiteData(data_dir=data_dir, docs_dir=docs_dir,
                              pages=sitedata.find_pages(docs_dir) if pages is None else pages)
     sitedata.load_sources(site, data_dir / "sources.yml")
     sitedata.load_care_levels(site, data_dir / "care_levels.yml")
     sitedata.load_warning_signs(site, data_dir / "warning_signs.yml")
     conditions_model.load(site, data_dir / "conditions.yml")
+    # Condition pages say where their return to running starts, a stage of this file.
+    sitedata.load_return_to_running(site, data_dir / "return_to_running.yml")
     return site
 
 

@@ -1,0 +1,130 @@
+"""The return-to-running plan on the built site: its stages and pain rule come from
+data/return_to_running.yml, the flowchart's self-care and see-a-professional outcomes and every
+condition page link to it, and it prints with its log. Its safety box: tests/build/test_warning_signs.py;
+its sheets and its handout's: tests/browser/test_print.py (it is one of test_content's topic pages)."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from conftest import ROOT, pdf_pages
+from test_print import pdf_text, print_to_pdf
+
+
+def _data(name: str) -> dict:
+    return yaml.safe_load((ROOT / "data" / f"{name}.yml").read_text(encoding="utf-8"))
+
+
+PLAN = _data("return_to_running")
+OUTCOMES = _data("flowchart")["outcomes"]
+CONDITIONS = _data("conditions")["conditions"]
+CARE_LEVELS = {level["id"]: level for level in _data("care_levels")["care_levels"]}
+PLAN_LEVELS = ("self-care", "see-professional")  # outcomes that may lead back to running
+
+
+def test_every_stage_is_rendered_from_the_data_in_order(page, base_url):
+    page.goto(base_url + "return-to-running.html")
+    stages = page.locator("ol.rtr-stages > li.rtr-stage")
+    names = stages.locator(".rtr-stage__name").all_text_contents()
+    assert names == [f"Stage {n}: {s['name']}" for n, s in enumerate(PLAN["stages"], 1)]
+    for n, stage in enumerate(PLAN["stages"]):
+        item = stages.nth(n)
+        assert item.get_attribute("id") == f"stage-{stage['id']}"
+        text = " ".join(item.text_content().split())
+        for fact in (stage["amount"], stage["sessions"], stage["move_on"]["text"]):
+            assert " ".join(fact.split()) in text, (stage["id"], fact)
+        assert item.locator(".cite").count() >= 2, f"{stage['id']}: session and goal are cited"
+
+
+def test_the_pain_rule_has_its_four_bands_and_says_where_it_is_borrowed_from(page, base_url):
+    page.goto(base_url + "return-to-running.html")
+    rows = page.locator(".rtr-pain tbody tr")
+    actions = [b["action"] for b in PLAN["pain_rule"]["bands"]]
+    assert actions == ["Carry on", "Stay at this stage", "Step back", "Stop and get checked"]
+    assert rows.locator("th").all_text_contents() == actions
+    for n, band in enumerate(PLAN["pain_rule"]["bands"]):
+        row = rows.nth(n)
+        assert row.locator(".rtr-band__during").text_content() == band["during"], band["id"]
+        assert row.locator(".rtr-band__morning").text_content() == band["next_morning"], band["id"]
+        assert band["means"]["text"] in row.text_content(), band["id"]
+        assert row.locator(".cite").count() == 1, band["id"]
+    # "Stop and get checked" sends the runner to a care level, named from data/care_levels.yml.
+    assert CARE_LEVELS["see-professional"]["heading"] in rows.nth(3).text_content()
+    borrowed = page.locator(".rtr-borrowed")
+    assert "Achilles tendon" in borrowed.text_content() and "kneecap" in borrowed.text_content()
+    hrefs = borrowed.locator(".cite a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+    assert {"sources.html#src-silbernagel-2007", "sources.html#src-thomee-1997"} <= set(hrefs)
+
+
+@pytest.mark.parametrize("outcome", OUTCOMES, ids=[o["id"] for o in OUTCOMES])
+def test_self_care_and_see_a_professional_outcomes_link_the_plan_and_no_others(page, base_url,
+                                                                                outcome):
+    page.goto(base_url + "flowchart.html")
+    card = page.locator(f"section.fc-outcome:has(#outcome-{outcome['id']})")
+    assert card.count() == 1
+    links = card.locator("a[href='return-to-running.html']").count()
+    if outcome["care"] in PLAN_LEVELS:
+        assert links == 1, f"{outcome['id']} ({outcome['care']}) should link the plan"
+    else:  # an emergency or urgent outcome is no time to plan a run
+        assert links == 0, f"{outcome['id']} ({outcome['care']}) must not link the plan"
+
+
+@pytest.mark.parametrize("condition", CONDITIONS, ids=[c["id"] for c in CONDITIONS])
+def test_every_condition_page_links_the_plan_at_its_starting_stage(page, base_url, condition):
+    page.goto(f"{base_url}conditions/{condition['id']}.html")
+    start = condition["return_to_running"]["start"]
+    number = [s["id"] for s in PLAN["stages"]].index(start) + 1
+    name = PLAN["stages"][number - 1]["name"]
+    section = page.locator("#back-to-running")
+    assert section.inner_text().rstrip("¶").strip() == "Getting back to running"
+    link = page.locator(f"article a[href='../return-to-running.html#stage-{start}']")
+    assert link.count() == 1 and link.inner_text() == f"Stage {number}: {name}", condition["id"]
+    text = " ".join(page.locator("article").text_content().split())
+    for note in [condition["return_to_running"]["when"], *condition["return_to_running"]["notes"]]:
+        assert " ".join(note["text"].split()) in text, (condition["id"], note["text"])
+
+
+def test_the_stage_link_lands_on_that_stage(page, base_url):
+    page.goto(base_url + "conditions/stress-fracture.html")
+    page.locator("a[href='../return-to-running.html#stage-brisk-walk']").click()
+    page.wait_for_url("**/return-to-running.html#stage-brisk-walk")
+    assert page.locator("#stage-brisk-walk").is_visible()
+
+
+def test_surfaces_page_and_navigation_lead_to_the_plan(page, base_url):
+    page.goto(base_url + "surfaces-and-training.html")
+    assert page.locator("article a[href='return-to-running.html']").count() >= 1
+    page.goto(base_url + "about.html")
+    # The site's navigation, without the contents of the current page that Material nests in it.
+    nav = page.evaluate("""() => [...document.querySelectorAll('.md-nav--primary .md-nav__link')]
+        .filter(e => !e.closest('.md-nav--secondary'))
+        .map(e => e.textContent.replace(/\\s+/g, ' ').trim())""")
+    assert "Getting back to running" in nav
+    assert nav.index("Getting back to running") == nav.index("Surfaces and training") + 1, nav
+
+
+def test_the_plan_prints_on_two_a4_sheets_with_its_log(page, base_url, tmp_path):
+    pdf = print_to_pdf(page, base_url + "return-to-running.html", tmp_path)
+    assert pdf_pages(pdf.read_bytes(), tmp_path) <= 2
+    text = " ".join(pdf_text(pdf).split())
+    for heading in ("Date", "Stage", "Pain during (0 to 10)", "Pain next morning (0 to 10)", "Notes",
+                    "Stop and get checked", "Call 999 or go to A&E now"):
+        assert heading in text, heading
+    for stage in PLAN["stages"]:
+        assert stage["name"] in text, stage["id"]
+    page.emulate_media(media="print")
+    log = page.locator(".rtr-log")
+    assert log.is_visible()
+    rows = log.locator("tbody tr")
+    assert rows.count() >= 5, "several empty rows to fill in"
+    assert all(cell.strip() == "" for cell in rows.locator("td").all_text_contents())
+
+
+def test_the_handout_carries_every_stage_and_band_from_the_data(page, base_url):
+    page.goto(base_url + "handouts/return-to-running.html")
+    text = " ".join(page.locator(".handout").text_content().split())
+    for stage in PLAN["stages"]:
+        assert f"{stage['name']}: {stage['amount']}" in text, stage["id"]
+    for band in PLAN["pain_rule"]["bands"]:
+        assert band["action"] in text and band["means"]["text"] in text, band["id"]

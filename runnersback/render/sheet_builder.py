@@ -99,23 +99,26 @@ def _sheet(site: SiteData, linker: Linker, site_url: str, cited: set[str]) -> st
                         f'<h2 id="sheet-group-{esc(group)}">{esc(GROUP_TITLES.get(group, group))}</h2>\n'
                         f'<div class="exercise-cards">\n{cards}\n</div>\n</section>')
     return ('<div class="sheet" id="sheet">\n'
+            '<div class="sheet__head">\n<div>\n'
             '<p class="sheet__title">Your exercises</p>\n'
             # Filled in by hand on a sheet printed without JavaScript; by the form otherwise.
             '<p class="sheet__note"><strong>Note:</strong> <span class="sheet__blank" '
             'id="sheet-note"></span></p>\n'
             '<p class="sheet__review"><strong>Review date:</strong> <span class="sheet__blank" '
-            'id="sheet-review"></span></p>\n'
+            'id="sheet-review"></span></p>\n</div>\n'
+            '<div class="sheet__site">\n'
+            "<p>This sheet is general information, not a diagnosis. More about back pain from "
+            "running: Runner's Back, "
+            f'<span class="sheet__address">{esc(site_url)}</span></p>\n{qr_svg(site_url)}\n'
+            '</div>\n</div>\n'
             '<p class="sheet__empty" id="sheet-empty" hidden>No exercises picked yet. Tick them '
             'in the form above.</p>\n'
             + '<div class="sheet__groups">\n' + "\n".join(sections) + "\n</div>\n"
             '<h2 class="sheet__flags-title">When to get help</h2>\n'
             + safety_box(site, linker, cited) + "\n"
-            f'<div class="sheet__footer">\n{qr_svg(site_url)}\n'
             # "handout__more" closes the safety box for the build's check (checks/safetycheck.py).
             '<p class="handout__more">Stop any exercise that makes your pain worse or causes new '
-            f'pain. {cite(site, linker, ["nhs-inform"], cited)} This sheet is general information, '
-            "not a diagnosis.<br>\nMore about back pain from running: Runner's Back, "
-            f'<span class="sheet__address">{esc(site_url)}</span></p>\n</div>\n</div>')
+            f'pain. {cite(site, linker, ["nhs-inform"], cited)}</p>\n</div>')
 
 
 def sheet_builder(site: SiteData, linker: Linker, site_url: str, cited: set[str]) -> str:

@@ -17,7 +17,7 @@ from adapters import rawhtml  # noqa: E402
 from runnersback.model import pages, site as sitedata  # noqa: E402
 from runnersback.model.errors import DataError  # noqa: E402
 from runnersback.render import (care, citations, conditions, exercises, flowchart,  # noqa: E402
-                                handouts, pagemeta, return_to_running)
+                                handouts, pagemeta, return_to_running, sheet_builder)
 from runnersback.render.html import Linker, page_url  # noqa: E402
 
 try:  # MkDocs shows a PluginError as a one-line build failure; elsewhere DataError says the same
@@ -80,6 +80,8 @@ def define_env(env) -> None:
     block("safety_box", lambda: handouts.safety_box(site, linker(), state["cited"]))
     block("handout", lambda: handouts.handout(site, linker(), meta(), state["cited"]))
     block("handout_list", lambda topics: handouts.handout_list(site, linker(), topics))
+    block("sheet_builder", lambda: sheet_builder.sheet_builder(site, linker(), env.conf["site_url"] or "",
+                                                               state["cited"]))
 
     env.variables["_runnersback_state"] = state
 

@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import functools
 import gzip
+import html as html_lib
 import http.server
 import io
 import json
@@ -175,6 +176,58 @@ def stock_site(site: Path, work: Path, page: str = STOCK_ARTICLE) -> Path:
     (project / "docs" / SHIM).parent.mkdir(parents=True, exist_ok=True)
     (project / "docs" / SHIM).write_bytes((ROOT / "docs" / SHIM).read_bytes())
     (project / "mkdocs.yml").write_text(STOCK_CONFIG, encoding="utf-8")
+    timed_build(project / "mkdocs.yml", project / "site")
+    return project / "site"
+
+
+def _nav_block() -> str:
+    """The ``nav:`` of mkdocs.yml, as written there."""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    return re.search(r"^nav:\n(?:[ ].*\n)+", text, re.M).group(0)
+
+
+def _theme_block() -> str:
+    """The palette and features of mkdocs.yml's theme, as written there (not custom_dir)."""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    return re.search(r"^  palette:\n(?:    .*\n|\n)+?^  features:\n(?:    - .*\n)+", text, re.M).group(0)
+
+
+def stock_site_as_configured(site: Path, work: Path, page: str = STOCK_ARTICLE) -> Path:
+    """Stock Material configured as this site is (its palette toggle, theme features and
+    navigation of every page, and a table of contents from the article's headings) but with
+    nothing of the site's own: no overrides, stylesheets, scripts, hooks or macros.
+
+    The like-for-like comparison: ``stock_site`` has a one-page navigation and no table of
+    contents, furniture any real Material site has.
+    """
+    project = work / "stock-as-configured"
+    nav = _nav_block()
+    for md in re.findall(r"([\w/-]+\.md)", nav):
+        built = (site / md).with_suffix(".html").read_text(encoding="utf-8")
+        title = html_lib.unescape(re.sub(r"<[^>]+>", "", re.search(r"<h1\b[^>]*>(.*?)</h1>", built, re.S)
+                                          .group(1))).strip()
+        source = project / "docs" / md
+        source.parent.mkdir(parents=True, exist_ok=True)
+        source.write_text(f"# {title}\n\nA page of the same navigation.\n", encoding="utf-8")
+    article = re.search(r"<article\b[^>]*>(.*?)</article>", (site / page).read_text(encoding="utf-8"),
+                        re.S).group(1)
+    article = re.sub(r"<h1\b.*?</h1>", "", article, count=1, flags=re.S)
+    # Headings become Markdown again, so that stock Material builds the table of contents.
+    def heading(match: re.Match) -> str:
+        text = html_lib.unescape(re.sub(r"<[^>]+>", "", re.sub(r'<a class="headerlink".*?</a>', "",
+                                                               match.group(3), flags=re.S))).strip()
+        return f"\n\n{'#' * int(match.group(1))} {text} {{ #{match.group(2)} }}\n\n"
+    article = re.sub(r'<h([23]) id="([^"]+)"[^>]*>(.*?)</h\1>', heading, article, flags=re.S)
+    title = html_lib.unescape(re.sub(r"<[^>]+>", "", re.search(
+        r"<h1\b[^>]*>(.*?)</h1>", (site / page).read_text(encoding="utf-8"), re.S).group(1))).strip()
+    (project / "docs" / Path(page).with_suffix(".md")).write_text(f"# {title}\n{article}\n",
+                                                                   encoding="utf-8")
+    (project / "docs" / SHIM).parent.mkdir(parents=True, exist_ok=True)
+    (project / "docs" / SHIM).write_bytes((ROOT / "docs" / SHIM).read_bytes())
+    (project / "mkdocs.yml").write_text(
+        STOCK_CONFIG.replace("  font: false\n", "  font: false\n" + _theme_block())
+        + "markdown_extensions:\n  - attr_list\n  - md_in_html\n  - toc:\n      permalink: true\n"
+        + nav, encoding="utf-8")
     timed_build(project / "mkdocs.yml", project / "site")
     return project / "site"
 
@@ -449,18 +502,22 @@ def main() -> int:
 def stock_comparison(site: Path, work: Path, runs: int) -> None:
     """The target "no page slower than the same content in stock Material": the stock site with
     the causes article against the site's own pages, in turns."""
-    stock = stock_site(site, work)
-    servers = [serve(site), serve(stock)]
-    urls = {f"stock Material, {STOCK_ARTICLE} article": servers[1][0] + STOCK_ARTICLE}
+    servers = [serve(site), serve(stock_site(site, work)), serve(stock_site_as_configured(site, work))]
+    bare = f"stock Material, bare: {STOCK_ARTICLE} article"
+    configured = f"stock Material as configured: {STOCK_ARTICLE} article"
+    urls = {bare: servers[1][0] + STOCK_ARTICLE, configured: servers[2][0] + STOCK_ARTICLE}
     urls.update({path: servers[0][0] + path for path in STOCK_PAGES})
-    print(f"\nAgainst stock Material (font: false, search, offline; the {STOCK_ARTICLE} <article> "
-          "as raw HTML)")
+    print(f"\nAgainst stock Material (font: false, search, offline), the {STOCK_ARTICLE} <article>: "
+          "bare (one page, no table of contents), and as configured (this site's palette, "
+          "features, navigation and table of contents; none of its overrides, styles, scripts "
+          "or hooks)")
     summaries = lighthouse_side_by_side(urls, runs)
     print_side_by_side(summaries, runs)
-    stock_tbt = next(iter(summaries.values()))["tbt"]
-    slower = [label for label, s in list(summaries.items())[1:] if s["tbt"] > stock_tbt]
-    print(f"Blocking time above stock Material's ({stock_tbt:.0f} ms): "
-          + (", ".join(slower) if slower else "none"))
+    for label in (bare, configured):
+        stock_tbt = summaries[label]["tbt"]
+        slower = [name for name in STOCK_PAGES if summaries[name]["tbt"] > stock_tbt]
+        print(f"Blocking time above {label} ({stock_tbt:.0f} ms): "
+              + (", ".join(slower) if slower else "none"))
     for _, server in servers:
         server.shutdown()
 

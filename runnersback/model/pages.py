@@ -76,9 +76,11 @@ def citing_pages(site: SiteData) -> dict[str, set[str]]:
 
     Used for the "cited on" back-links of the sources page, which is rendered before the pages that
     cite it, so the citations are read from the files rather than collected while rendering.
+    Pages under handouts/ are left out: they restate the full pages, and the booklet, which holds
+    the sources page, has no copy of them to link to.
     """
     pages: dict[str, set[str]] = {source_id: set() for source_id in site.sources}
-    for src in sorted(site.pages):
+    for src in sorted(p for p in site.pages if not p.startswith("handouts/")):
         text = (site.docs_dir / src).read_text(encoding="utf-8")
         for call in _CITE_CALL.findall(text):
             for source_id in _QUOTED.findall(call):

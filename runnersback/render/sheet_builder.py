@@ -1,0 +1,130 @@
+"""The exercise sheet builder for clinicians (docs/handouts/sheet-builder.md).
+
+Two parts, both from data/exercises.yml:
+
+- the sheet: every exercise card, grouped, then the safety box and the site's address. With
+  JavaScript off (and before it runs) this is the page's printable fallback: every exercise.
+- the form (``hidden`` until docs/assets/js/sheet-builder.js shows it): a checkbox per exercise,
+  its dose, a note and a review date. The script hides the cards not picked, writes the doses,
+  note and date into the sheet as text, and keeps the choices in the page's address.
+
+Everything the script needs is in this HTML: the page works from disk with no other file.
+"""
+
+from __future__ import annotations
+
+from ..model.core import SiteData
+from ..model.exercises import Exercise
+from .citations import cite
+from .exercises import exercise_card
+from .handouts import safety_box
+from .html import Linker, esc
+from .pagemeta import qr_svg
+
+GROUP_TITLES = {"stretch": "Stretches", "core": "Core strength exercises"}
+
+# Dose inputs: name, label, allowed range (the script clamps values read from an address to these).
+DOSE_NUMBERS = (("sets", "Sets", 1, 10), ("reps", "Repetitions", 1, 50),
+                ("hold", "Hold, in seconds", 1, 120), ("times", "How many times", 1, 10))
+NOTE_MAX_CHARS = 300
+
+
+def groups(site: SiteData) -> dict[str, list[Exercise]]:
+    """The exercises by group, groups in the order they first appear in the data."""
+    found: dict[str, list[Exercise]] = {}
+    for exercise in site.exercises.values():
+        found.setdefault(exercise.group, []).append(exercise)
+    return found
+
+
+def _dose_inputs(exercise: Exercise) -> str:
+    eid = esc(exercise.id)
+    fields = []
+    for name, label, low, high in DOSE_NUMBERS:
+        fields.append(f'<span class="sheet-form__field"><label for="{name}-{eid}">{esc(label)}</label>\n'
+                      f'<input type="number" id="{name}-{eid}" name="{name}" min="{low}" max="{high}" '
+                      f'step="1" inputmode="numeric"></span>')
+    fields.append(f'<span class="sheet-form__field"><label for="per-{eid}">Each</label>\n'
+                  f'<select id="per-{eid}" name="per">\n<option value="day">day</option>\n'
+                  f'<option value="week">week</option>\n</select></span>')
+    return (f'<fieldset class="sheet-form__dose" id="dose-{eid}" data-dose-for="{eid}" hidden>\n'
+            f'<legend>Dose: {esc(exercise.name)}</legend>\n'
+            f'<p class="sheet-form__usual">Usual dose: {esc(exercise.dose)} '
+            'Fill in only what you want to change.</p>\n'
+            + "\n".join(fields) + "\n</fieldset>")
+
+
+def _form(site: SiteData) -> str:
+    fieldsets = []
+    for group, exercises in groups(site).items():
+        rows = []
+        for exercise in exercises:
+            eid = esc(exercise.id)
+            rows.append(f'<div class="sheet-form__exercise">\n'
+                        f'<input type="checkbox" id="pick-{eid}" name="pick" value="{eid}">\n'
+                        f'<label for="pick-{eid}">{esc(exercise.name)}</label>\n'
+                        f'{_dose_inputs(exercise)}\n</div>')
+        fieldsets.append(f'<fieldset class="sheet-form__group">\n'
+                         f'<legend>{esc(GROUP_TITLES.get(group, group))}</legend>\n'
+                         + "\n".join(rows) + "\n</fieldset>")
+    return ('<form class="sheet-form" id="sheet-form" aria-label="Make the sheet" hidden>\n'
+            '<p class="sheet-form__intro">Tick the exercises for this person. Change a dose only '
+            'if you need to. The sheet below shows what you pick.</p>\n'
+            + "\n".join(fieldsets) + "\n"
+            '<div class="sheet-form__extra">\n'
+            '<label for="sheet-note-input">Note for the patient (optional)</label>\n'
+            f'<textarea id="sheet-note-input" name="note" rows="3" maxlength="{NOTE_MAX_CHARS}" '
+            'aria-describedby="sheet-note-hint"></textarea>\n'
+            '<p class="sheet-form__hint" id="sheet-note-hint">Do not type a name or anything '
+            'that identifies the patient. The note is kept in this page\'s address, so it is saved '
+            'in bookmarks and browser history.</p>\n'
+            '<label for="sheet-review-input">Review date (optional)</label>\n'
+            '<input type="date" id="sheet-review-input" name="review">\n'
+            '</div>\n'
+            '<p class="sheet-form__actions"><button type="button" class="md-button md-button--primary" '
+            'id="sheet-print">Print the sheet</button></p>\n'
+            '<p class="sheet-form__hint">Three or four exercises fit on one sheet; more run on '
+            'to a second. To make the same sheet again, bookmark this page now: its address '
+            'keeps your choices.</p>\n'
+            '</form>')
+
+
+def _sheet(site: SiteData, linker: Linker, site_url: str, cited: set[str]) -> str:
+    sections = []
+    for group, exercises in groups(site).items():
+        cards = "\n".join(f'<div class="sheet__exercise" data-exercise="{esc(e.id)}">\n'
+                          f'{exercise_card(site, linker, e, cited)}\n</div>' for e in exercises)
+        sections.append(f'<section class="sheet__group" data-group="{esc(group)}" '
+                        f'aria-labelledby="sheet-group-{esc(group)}">\n'
+                        f'<h2 id="sheet-group-{esc(group)}">{esc(GROUP_TITLES.get(group, group))}</h2>\n'
+                        f'<div class="exercise-cards">\n{cards}\n</div>\n</section>')
+    return ('<div class="sheet" id="sheet">\n'
+            '<div class="sheet__head">\n<div>\n'
+            '<p class="sheet__title">Your exercises</p>\n'
+            # Filled in by hand on a sheet printed without JavaScript; by the form otherwise.
+            '<p class="sheet__note"><strong>Note:</strong> <span class="sheet__blank" '
+            'id="sheet-note"></span></p>\n'
+            '<p class="sheet__review"><strong>Review date:</strong> <span class="sheet__blank" '
+            'id="sheet-review"></span></p>\n</div>\n'
+            '<div class="sheet__site">\n'
+            "<p>This sheet is general information, not a diagnosis. More about back pain from "
+            "running: Runner's Back, "
+            f'<span class="sheet__address">{esc(site_url)}</span></p>\n{qr_svg(site_url)}\n'
+            '</div>\n</div>\n'
+            '<p class="sheet__empty" id="sheet-empty" hidden>No exercises picked yet. Tick them '
+            'in the form above.</p>\n'
+            + '<div class="sheet__groups">\n' + "\n".join(sections) + "\n</div>\n"
+            '<h2 class="sheet__flags-title">When to get help</h2>\n'
+            + safety_box(site, linker, cited) + "\n"
+            # "handout__more" closes the safety box for the build's check (checks/safetycheck.py).
+            '<p class="handout__more">Stop any exercise that makes your pain worse or causes new '
+            f'pain. {cite(site, linker, ["nhs-inform"], cited)}</p>\n</div>')
+
+
+def sheet_builder(site: SiteData, linker: Linker, site_url: str, cited: set[str]) -> str:
+    """The form and the sheet. ``site_url`` is the site's address, printed on the sheet."""
+    return ('<div class="sheet-builder" data-sheet-builder>\n'
+            '<p class="sheet-builder__nojs">This page shows every exercise, because JavaScript is '
+            'off or has not loaded. Print it as it is, or cross out what the person does not need.'
+            '</p>\n'
+            + _form(site) + "\n" + _sheet(site, linker, site_url, cited) + "\n</div>")

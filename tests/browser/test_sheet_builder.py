@@ -1,0 +1,208 @@
+"""The exercise sheet builder (handouts/sheet-builder.html), driven in Chromium as a physio uses it:
+pick exercises, change a dose, type a note, print; reopen the address; and the page with
+JavaScript off. Printed to PDF and read back with poppler (pdfinfo, pdftotext)."""
+
+from __future__ import annotations
+
+import gzip
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+from playwright.sync_api import expect
+
+from conftest import ROOT, pdf_pages
+from test_accessibility import AXE, _need, run_axe
+
+PAGE = "handouts/sheet-builder.html"
+EXERCISES = yaml.safe_load((ROOT / "data" / "exercises.yml").read_text(encoding="utf-8"))["exercises"]
+SIGNS = yaml.safe_load((ROOT / "data" / "warning_signs.yml").read_text(encoding="utf-8"))["signs"]
+NAMES = {e["id"]: e["name"] for e in EXERCISES}
+SITE_URL = "https://runners-back.github.io/runners-back/"  # mkdocs.yml default; tests do not set SITE_URL
+# Markup and an ampersand: the sheet must show them as typed, never run them as HTML.
+NOTE = "Go <b>slowly</b> & stop if it hurts"
+PICKS = ("hamstring-stretch", "bridge")  # one of each group
+FIRST_VISIT_LIMIT = 90 * 1024  # gzip bytes (CONTRIBUTING, "Keeping pages light")
+
+
+def printed_text(page, tmp_path: Path, name: str) -> tuple[int, str]:
+    """Print ``page`` as the browser's Print command does (A4) and read the PDF back: its number of
+    sheets and its text, with the layout's line breaks and spacing run together."""
+    page.emulate_media(media="print")
+    pdf = tmp_path / f"{name}.pdf"
+    pdf.write_bytes(page.pdf(format="A4", print_background=True))
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    page.emulate_media(media="screen")
+    return pdf_pages(pdf.read_bytes(), tmp_path), " ".join(text.split())
+
+
+def dose(page, exercise_id: str):
+    """The dose inputs of one exercise: a group named after it, as a screen reader finds it."""
+    return page.get_by_role("group", name=f"Dose: {NAMES[exercise_id]}")
+
+
+def make_sheet(page, url: str) -> None:
+    page.goto(url)
+    for exercise_id in PICKS:
+        page.get_by_role("checkbox", name=NAMES[exercise_id], exact=True).check()
+    dose(page, "bridge").get_by_label("Sets").fill("2")
+    dose(page, "bridge").get_by_label("Repetitions").fill("12")
+    dose(page, "bridge").get_by_label("How many times").fill("3")
+    dose(page, "bridge").get_by_label("Each").select_option("week")
+    page.get_by_label("Note for the patient (optional)").fill(NOTE)
+    page.get_by_label("Review date (optional)").fill("2026-12-20")
+
+
+@pytest.mark.parametrize("origin", ["http", "file"])
+def test_a_picked_sheet_prints_on_one_a4_sheet_and_its_address_reopens_it(
+        new_page, base_url, file_url, tmp_path, origin):
+    root = base_url if origin == "http" else file_url
+    page = new_page()
+    make_sheet(page, root + PAGE)
+    # The note is text on the sheet, not markup.
+    assert page.locator("#sheet-note").text_content() == NOTE
+    assert page.locator("#sheet b").count() == 0
+
+    sheets, text = printed_text(page, tmp_path, "picked")
+    assert sheets == 1, f"the sheet prints on {sheets} A4 pages"
+    for exercise_id, name in NAMES.items():
+        assert (name in text) == (exercise_id in PICKS), name
+    assert "2 sets of 12 repetitions. 3 times a week." in text
+    assert NOTE in text
+    assert "Review date: 20 December 2026" in text
+    for sign in SIGNS:  # the safety box, whole
+        assert sign["text"] in text, sign["id"]
+    assert SITE_URL in text.replace(" ", "")
+    # Only the sheet: not the page's instructions, form or footer.
+    for screen_only in ("How to make a sheet", "Print the sheet", "Note for the patient",
+                        "Last reviewed", "Make an exercise sheet"):
+        assert screen_only not in text, screen_only
+
+    # The address holds the choices: a bookmark reopens the same form and the same sheet.
+    address = page.url
+    assert "#" in address and "pick=" in address, address
+    again = new_page()
+    again.goto(address)
+    for exercise_id, name in NAMES.items():
+        box = again.get_by_role("checkbox", name=name, exact=True)
+        assert box.is_checked() == (exercise_id in PICKS), name
+        expect(again.locator(f'[data-exercise="{exercise_id}"]')).to_be_visible(
+            visible=exercise_id in PICKS)
+    assert dose(again, "bridge").get_by_label("Repetitions").input_value() == "12"
+    assert dose(again, "bridge").get_by_label("Each").input_value() == "week"
+    assert again.get_by_label("Note for the patient (optional)").input_value() == NOTE
+    assert again.get_by_label("Review date (optional)").input_value() == "2026-12-20"
+    assert again.locator("#sheet-note").text_content() == NOTE
+    reopened_sheets, reopened = printed_text(again, tmp_path, "reopened")
+    assert (reopened_sheets, reopened) == (sheets, text)
+
+
+def test_unchanged_doses_keep_the_site_s_dose_and_unticking_restores_it(page, base_url):
+    page.goto(base_url + PAGE)
+    card_dose = page.locator('[data-exercise="bridge"] .exercise-card__dose')
+    usual = next(e["dose"] for e in EXERCISES if e["id"] == "bridge")
+    page.get_by_role("checkbox", name=NAMES["bridge"], exact=True).check()
+    assert card_dose.text_content() == usual
+    dose(page, "bridge").get_by_label("Hold, in seconds").fill("5")
+    assert card_dose.text_content() == "Hold each for 5 seconds."
+    page.get_by_role("checkbox", name=NAMES["bridge"], exact=True).uncheck()
+    assert card_dose.text_content() == usual
+    # Nothing picked: nothing in the address, and the sheet says so on screen.
+    assert "#" not in page.url
+    expect(page.locator("#sheet-empty")).to_be_visible()
+
+
+def test_an_address_cannot_put_markup_or_out_of_range_doses_on_the_sheet(page, base_url):
+    page.goto(base_url + PAGE + "#pick=bridge,nonsense&bridge.reps=9999&bridge.sets=-3"
+              "&note=%3Cimg%20src%3Dx%3E&review=not-a-date")
+    assert page.locator("#sheet img").count() == 0
+    assert page.locator("#sheet-note").text_content() == "<img src=x>"
+    assert page.locator('[data-exercise="bridge"] .exercise-card__dose').text_content() \
+        == "1 set of 50 repetitions."
+    assert not page.locator("#sheet-review").is_visible()
+    assert page.locator("[data-exercise]:visible").count() == 1
+
+
+def test_print_button_opens_the_print_dialog(page, base_url):
+    page.goto(base_url + PAGE)
+    page.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }")
+    page.get_by_role("button", name="Print the sheet").click()
+    assert page.evaluate("window.__printed") == 1
+
+
+def test_keyboard_ticks_an_exercise_and_reaches_its_dose(page, base_url):
+    page.goto(base_url + PAGE)
+    box = page.get_by_role("checkbox", name=NAMES["pelvic-tilt"], exact=True)
+    box.focus()
+    page.keyboard.press("Space")
+    assert box.is_checked()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "sets-pelvic-tilt"
+    page.keyboard.type("3")
+    assert "pelvic-tilt.sets=3" in page.url
+    expect(page.locator('[data-exercise="pelvic-tilt"] .exercise-card__dose')).to_have_text("3 sets.")
+
+
+def test_without_javascript_the_page_shows_and_prints_every_exercise(new_page, file_url, tmp_path):
+    page = new_page(javascript_enabled=False)
+    page.goto(file_url + PAGE)
+    expect(page.locator("#sheet-form")).to_be_hidden()
+    expect(page.locator(".sheet-builder__nojs")).to_be_visible()
+    for name in NAMES.values():
+        expect(page.get_by_role("heading", name=name, exact=True)).to_be_visible()
+    sheets, text = printed_text(page, tmp_path, "fallback")
+    assert sheets <= 3, f"the fallback prints on {sheets} A4 pages"
+    for exercise in EXERCISES:
+        for fact in (exercise["name"], *exercise["steps"], exercise["dose"], exercise["avoid"]):
+            assert " ".join(fact.split()) in text, (exercise["id"], fact)
+    for sign in SIGNS:
+        assert sign["text"] in text, sign["id"]
+    assert "Note:" in text and "Review date:" in text  # to fill in by hand
+    assert SITE_URL in text.replace(" ", "")
+
+
+@pytest.mark.parametrize("scheme, width", [("light", 390), ("dark", 1280)])
+def test_form_in_use_is_accessible_and_fits_a_phone(new_page, base_url, scheme, width):
+    """axe checks the page as first opened (test_accessibility.py); this checks it with the dose
+    inputs and the picked sheet showing."""
+    _need(AXE)
+    page = new_page(color_scheme=scheme, viewport={"width": width, "height": 800})
+    make_sheet(page, base_url + PAGE)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    violations = run_axe(page)
+    assert not violations, "\n".join(violations)
+
+
+def test_large_print_hook_sets_the_sheet_in_14_point(page, base_url, tmp_path):
+    """The large-print switch (a "large-print" class on the builder or around it) prints 14 pt
+    text on at most two sheets."""
+    make_sheet(page, base_url + PAGE)
+    page.emulate_media(media="print")
+    size = "parseFloat(getComputedStyle(document.querySelector(%r)).fontSize) * 72 / 96"
+    assert round(page.evaluate(size % ".sheet .exercise-card dd")) == 9
+    page.evaluate("document.querySelector('.sheet-builder').classList.add('large-print')")
+    for part in (".sheet .exercise-card dd", ".sheet .handout__flags li", ".sheet__note"):
+        assert round(page.evaluate(size % part)) >= 12, part
+    assert round(page.evaluate(size % ".sheet .exercise-card dd")) == 14
+    sheets, text = printed_text(page, tmp_path, "large")
+    assert sheets <= 2, sheets
+    for sign in SIGNS:
+        assert sign["text"] in text, sign["id"]
+
+
+def test_first_visit_is_light_and_the_builder_loads_only_on_its_page(new_page, base_url):
+    page = new_page()
+    bodies: list[bytes] = []
+    page.on("response", lambda response: bodies.append(response.body())
+            if response.status == 200 else None)
+    page.goto(base_url + PAGE, wait_until="networkidle")
+    weight = sum(len(gzip.compress(body, 9)) for body in bodies)
+    assert weight <= FIRST_VISIT_LIMIT, f"first visit: {weight} bytes gzip"
+    for path in ("stretching.html", "handouts/stretching.html"):
+        other = new_page()
+        other.goto(base_url + path)
+        loaded = other.evaluate("[...document.querySelectorAll('link[rel=stylesheet], script[src]')]"
+                                ".map(e => e.href || e.src).join(' ')")
+        assert "sheet-builder" not in loaded, path

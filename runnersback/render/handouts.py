@@ -2,7 +2,9 @@
 
 A handout stub (docs/handouts/<name>.md) names the page it summarises in its front matter
 (``handout_of: causes.md``). Topic handouts are built from that page's front matter (description and
-"In short" summary); condition handouts from data/conditions.yml. Nothing is written twice.
+"In short" summary); condition handouts from data/conditions.yml. A stub with
+``handout_exercises: core`` adds the exercise cards of that group, each with its picture and a
+tick-box log for the week. Nothing is written twice.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from ..model.core import SiteData
 from ..model.errors import DataError
 from ..model.pages import check_page_meta, source_meta
 from . import care
+from .exercises import exercise_cards
 from .citations import cite, cited_text_list
 from .html import Linker, esc
 
@@ -50,6 +53,17 @@ def safety_box(site: SiteData, linker: Linker, cited: set[str]) -> str:
     return '<div class="red-flags handout__flags">\n' + "\n".join(parts) + "\n</div>"
 
 
+LARGE_PRINT_ID = "large-print"
+
+
+def large_print_switch() -> str:
+    """A labelled checkbox that sets the sheet in 14 pt type (RNIB clear print), on screen and on
+    paper. Print CSS (docs/assets/css/print.css) does the rest, with JavaScript off too; the box
+    itself never prints."""
+    return (f'<p class="large-print-switch"><input type="checkbox" id="{LARGE_PRINT_ID}"> '
+            f'<label for="{LARGE_PRINT_ID}">Large print (14 pt)</label></p>')
+
+
 def handout(site: SiteData, linker: Linker, meta: dict, cited: set[str]) -> str:
     """The body of a handout page, below its H1."""
     target = meta.get("handout_of")
@@ -65,7 +79,11 @@ def handout(site: SiteData, linker: Linker, meta: dict, cited: set[str]) -> str:
         body = _condition(site, linker, site.conditions[cid], cited)
     else:
         body = _topic(site, linker, source_meta(site, target), target, cited)
-    return (f'<div class="handout">\n{body}\n'
+    group = meta.get("handout_exercises")
+    if group:
+        body += ('\n<section class="handout__exercises">\n<h2>Exercises</h2>\n'
+                 + exercise_cards(site, linker, group, cited, log=True) + "\n</section>")
+    return (f'{large_print_switch()}\n<div class="handout">\n{body}\n'
             + '<h2 class="handout__flags-title">When to get help</h2>\n' + safety_box(site, linker, cited)
             + f'\n<p class="handout__more">More detail, exercises and sources: {full_page}. '
               f"This handout is general information, not a diagnosis.</p>\n</div>")

@@ -13,11 +13,10 @@ WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
 def week_log() -> str:
-    """A row of empty boxes, one for each day of the week, to tick on paper."""
-    days = "".join(f'<th scope="col">{day}</th>' for day in WEEKDAYS)
-    boxes = "<td></td>" * len(WEEKDAYS)
-    return (f'<table class="exercise-log">\n<caption>Tick a box each day you do it</caption>\n'
-            f"<thead><tr>{days}</tr></thead>\n<tbody><tr>{boxes}</tr></tbody>\n</table>")
+    """One box for each day of the week, named inside, to tick on paper: one line of the sheet."""
+    boxes = "".join(f"<td>{day}</td>" for day in WEEKDAYS)
+    return ('<table class="exercise-log">\n'
+            f'<tr><th scope="row">Tick each day you do it</th>{boxes}</tr>\n</table>')
 
 
 def exercise_card(site: SiteData, linker: Linker, exercise: Exercise, cited: set[str], *,
@@ -27,7 +26,7 @@ def exercise_card(site: SiteData, linker: Linker, exercise: Exercise, cited: set
     steps = "\n".join(f"<li>{esc(step)}</li>" for step in exercise.steps)
     return f"""<section class="exercise-card" aria-labelledby="exercise-{esc(exercise.id)}">
 <h3 class="exercise-card__name" id="exercise-{esc(exercise.id)}">{esc(exercise.name)}</h3>
-<div class="exercise-card__body">
+{week_log() + chr(10) if log else ""}<div class="exercise-card__body">
 {figure_svg(exercise.figure)}
 <dl class="exercise-card__facts">
 <dt>Works</dt>
@@ -42,7 +41,7 @@ def exercise_card(site: SiteData, linker: Linker, exercise: Exercise, cited: set
 <dd>{esc(exercise.avoid)}</dd>
 </dl>
 </div>
-{week_log() + chr(10) if log else ""}<p class="exercise-card__sources">Source: {cite(site, linker, exercise.sources, cited)}</p>
+<p class="exercise-card__sources">Source: {cite(site, linker, exercise.sources, cited)}</p>
 </section>"""
 
 

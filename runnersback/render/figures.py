@@ -21,6 +21,7 @@ LENGTHS = {"trunk": 30, "head": 9, "arm": 17, "forearm": 19, "thigh": 25, "shin"
 TRUNK_WIDTH, LIMB_WIDTH, HEAD_RADIUS = 9, 5.5, 6
 FAR_OPACITY = ".45"
 PAD, LABEL_SPACE, GAP = 4, 11, 6
+SCALE = 2  # CSS pixels per figure unit, before a stylesheet fits the picture to its box
 PUSH_LENGTH = 13
 # How far an arrow stops short of the joint it points at (the head is wider than a limb).
 CLEARANCE = {"head": HEAD_RADIUS + 3}
@@ -201,6 +202,6 @@ def figure_svg(figure: Figure) -> str:
                                          CLEARANCE.get(arrow.joint, ARROW_CLEARANCE))
         out.append(_arrow_svg(start, end, arrow.bend, c))
     return (f'<svg class="exercise-figure" role="img" viewBox="0 0 {_n(width)} {_n(height)}" '
-            f'width="{_n(width * 1.5)}" height="{_n(height * 1.5)}" fill="none" stroke="currentColor" '
+            f'width="{_n(width * SCALE)}" height="{_n(height * SCALE)}" fill="none" stroke="currentColor" '
             f'stroke-width="{LIMB_WIDTH}" stroke-linecap="round" stroke-linejoin="round">'
             f'<title>{esc(figure.alt)}</title>' + "".join(out) + "</svg>")

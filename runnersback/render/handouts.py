@@ -78,24 +78,31 @@ def handout(site: SiteData, linker: Linker, meta: dict, cited: set[str]) -> str:
                             field="handout_of")
         body = _condition(site, linker, site.conditions[cid], cited)
     else:
-        body = _topic(site, linker, source_meta(site, target), target, cited)
-    group = meta.get("handout_exercises")
-    if group:
-        body += ('\n<section class="handout__exercises">\n<h2>Exercises</h2>\n'
-                 + exercise_cards(site, linker, group, cited, log=True) + "\n</section>")
+        group = meta.get("handout_exercises")
+        exercises = "" if not group else (
+            '<section class="handout__exercises">\n<h2>Exercises</h2>\n'
+            '<p class="handout__log-note">Tick a box for each day you do an exercise.</p>\n'
+            + exercise_cards(site, linker, group, cited, log=True) + "\n</section>")
+        body = _topic(site, linker, source_meta(site, target), target, cited, exercises)
     return (f'{large_print_switch()}\n<div class="handout">\n{body}\n'
             + '<h2 class="handout__flags-title">When to get help</h2>\n' + safety_box(site, linker, cited)
             + f'\n<p class="handout__more">More detail, exercises and sources: {full_page}. '
               f"This handout is general information, not a diagnosis.</p>\n</div>")
 
 
-def _topic(site: SiteData, linker: Linker, meta: dict, target: str, cited: set[str]) -> str:
+def _topic(site: SiteData, linker: Linker, meta: dict, target: str, cited: set[str],
+           exercises: str = "") -> str:
+    """What to do; on an exercise sheet, followed by the exercises, in the same two columns."""
     for key in ("description", "summary"):
         if not meta.get(key):
             raise DataError(f"docs/{target}", "needed for its handout", field=key)
-    return (f'<p class="handout__lead">{esc(meta["description"])}</p>\n<div class="handout__grid">\n'
-            + _section("What to do", _items(site, linker, check_page_meta(meta, target).summary, cited))
-            + "\n</div>")
+    summary = ('<div class="handout__grid">\n'
+               + _section("What to do", _items(site, linker, check_page_meta(meta, target).summary, cited))
+               + "\n</div>")
+    if exercises:
+        summary = f'<div class="handout__columns">\n{summary}\n{exercises}\n</div>'
+    return f'<p class="handout__lead">{esc(meta["description"])}</p>\n{summary}'
+
 
 
 def _condition(site: SiteData, linker: Linker, c: Condition, cited: set[str]) -> str:

@@ -201,7 +201,8 @@ def figure_svg(figure: Figure) -> str:
             start, end = _clear_of_joint(bodies[0].points[arrow.joint], last.points[arrow.joint],
                                          CLEARANCE.get(arrow.joint, ARROW_CLEARANCE))
         out.append(_arrow_svg(start, end, arrow.bend, c))
-    return (f'<svg class="exercise-figure" role="img" viewBox="0 0 {_n(width)} {_n(height)}" '
+    shape = " exercise-figure--tall" if height > width else ""
+    return (f'<svg class="exercise-figure{shape}" role="img" viewBox="0 0 {_n(width)} {_n(height)}" '
             f'width="{_n(width * SCALE)}" height="{_n(height * SCALE)}" fill="none" stroke="currentColor" '
             f'stroke-width="{LIMB_WIDTH}" stroke-linecap="round" stroke-linejoin="round">'
             f'<title>{esc(figure.alt)}</title>' + "".join(out) + "</svg>")

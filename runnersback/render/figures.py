@@ -46,6 +46,10 @@ class Body:
                     None if self.wall is None else self.wall + dx)
 
 
+def _middle(a: Point, b: Point) -> Point:
+    return (a[0] + b[0]) / 2, (a[1] + b[1]) / 2
+
+
 def _toward(start: Point, angle: float, length: float) -> Point:
     rad = math.radians(angle)
     return start[0] + length * math.cos(rad), start[1] + length * math.sin(rad)
@@ -71,8 +75,7 @@ def pose(position: Position) -> Body:
         p[side + "knee"] = _toward(p["hip"], angle(side + "thigh"), length(side + "thigh"))
         p[side + "ankle"] = _toward(p[side + "knee"], angle(side + "shin"), length(side + "shin"))
         p[side + "toe"] = _toward(p[side + "ankle"], angle(side + "foot"), length(side + "foot"))
-    middle = ((p["hip"][0] + p["shoulder"][0]) / 2, (p["hip"][1] + p["shoulder"][1]) / 2)
-    bow = _toward(middle, a.trunk - 90, 2 * position.arch)  # a quadratic's middle is half way
+    bow = _toward(_middle(p["hip"], p["shoulder"]), a.trunk - 90, 2 * position.arch)  # a quadratic's middle is half way
     p["waist"] = ((p["hip"][0] + 2 * bow[0] + p["shoulder"][0]) / 4,
                   (p["hip"][1] + 2 * bow[1] + p["shoulder"][1]) / 4)
     far = {limb: getattr(a, f"far_{limb}") not in (None, getattr(a, limb)) for limb in LIMBS}
@@ -105,9 +108,9 @@ def _extent(body: Body) -> tuple[float, float, float]:
 
 
 def _n(value: float) -> str:
-    """A coordinate, to one decimal place, as short as it goes."""
-    text = f"{value:.1f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
+    """A coordinate in whole figure units (half a pixel on screen): short, and sharp enough."""
+    text = str(round(value))
+    return "0" if text == "-0" else text
 
 
 class _Canvas:
@@ -120,7 +123,10 @@ class _Canvas:
         return f"{_n(point[0] + self.dx)} {_n(self.floor_y - point[1])}"
 
     def line(self, *points: Point) -> str:
-        return "M" + " ".join(self.xy(pt) for pt in points)
+        """A polyline: the first point, then each step from the one before (shorter numbers)."""
+        rounded = [(round(x + self.dx), round(self.floor_y - y)) for x, y in points]
+        steps = " ".join(f"{_n(x - px)} {_n(y - py)}" for (px, py), (x, y) in zip(rounded, rounded[1:]))
+        return f"M{rounded[0][0]} {rounded[0][1]}" + (f"l{steps}" if steps else "")
 
 
 def _body_svg(body: Body, c: _Canvas) -> str:
@@ -133,8 +139,8 @@ def _body_svg(body: Body, c: _Canvas) -> str:
         far.append(c.line(p["hip"], p["far_knee"], p["far_ankle"], p["far_toe"]))
     if far:
         parts.append(f'<path stroke-opacity="{FAR_OPACITY}" d="{"".join(far)}"/>')
-    parts.append(f'<path stroke-width="{TRUNK_WIDTH}" d="M{c.xy(p["hip"])}Q{c.xy(body.trunk_bow)} '
-                 f'{c.xy(p["shoulder"])}"/>')
+    bow = f'Q{c.xy(body.trunk_bow)} ' if body.trunk_bow != _middle(p["hip"], p["shoulder"]) else "L"
+    parts.append(f'<path stroke-width="{TRUNK_WIDTH}" d="M{c.xy(p["hip"])}{bow}{c.xy(p["shoulder"])}"/>')
     head = c.xy(p["head"]).split()
     parts.append(f'<circle cx="{head[0]}" cy="{head[1]}" r="{HEAD_RADIUS}" fill="currentColor" '
                  'stroke="none"/>')
@@ -179,17 +185,18 @@ def figure_svg(figure: Figure) -> str:
     panel = right - left
     width = panel * len(bodies) + GAP * (len(bodies) - 1)
     height = top + LABEL_SPACE
-    out = []
+    out, floor = [], []
     for i, (body, position) in enumerate(zip(bodies, figure.positions)):
         c = _Canvas(i * (panel + GAP) - left, top)
         if body.wall is not None:
             out.append(f'<path stroke-width="2" d="{c.line((body.wall, 0), (body.wall, top - PAD))}"/>')
         out.append(_body_svg(body, c))
-        if figure.floor:
-            out.append(f'<path stroke-width="1.2" d="{c.line((left + 1, 0), (right - 1, 0))}"/>')
+        floor.append(c.line((left + 1, 0), (right - 1, 0)))
         out.append(f'<text x="{_n(c.dx + (left + right) / 2)}" y="{_n(top + LABEL_SPACE - 2)}" '
                    f'text-anchor="middle" font-size="8" fill="currentColor" stroke="none">'
                    f'{esc(position.label)}</text>')
+    if figure.floor:
+        out.append(f'<path stroke-width="1.2" d="{"".join(floor)}"/>')
     last = bodies[-1]
     c = _Canvas((len(bodies) - 1) * (panel + GAP) - left, top)
     for arrow in figure.arrows:

@@ -202,6 +202,8 @@ def _problem(error: dict, model: type[BaseModel]) -> str:
         return f"expected a date (YYYY-MM-DD), {got}"
     if kind == "int_type":
         return f"expected a whole number, {got}"
+    if kind == "float_type":
+        return f"expected a number, {got}"
     if kind == "literal_error":
         return f"expected one of {error['ctx']['expected'].replace(' or ', ', ')}, {got}"
     if kind == "value_error":

@@ -8,6 +8,7 @@ from typing import Literal
 from .base import Model, Text
 from .core import SiteData, load_cited_entries
 from .errors import DataError
+from .figures import Figure
 
 EXERCISE_GROUPS = ("core", "stretch")
 
@@ -21,6 +22,7 @@ class Exercise(Model):
     dose: Text
     avoid: Text
     sources: list[Text]
+    figure: Figure  # the picture of its positions (render/figures.py)
 
 
 class ExercisesFile(Model):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 from pydantic import ConfigDict
@@ -26,6 +26,8 @@ class PageMeta(Model):
     reviewed: datetime.date
     next_review: datetime.date
     summary: list[CitedText] | None = None  # the "In short" box and the handout
+    # On a handout stub: the exercise cards it prints (data/exercises.yml groups).
+    handout_exercises: Literal["core", "stretch"] | None = None  # model.exercises.EXERCISE_GROUPS
 
 
 def check_page_meta(meta: dict, src: str) -> PageMeta:

@@ -2,7 +2,9 @@
 
 A handout stub (docs/handouts/<name>.md) names the page it summarises in its front matter
 (``handout_of: causes.md``). Topic handouts are built from that page's front matter (description and
-"In short" summary); condition handouts from data/conditions.yml. Nothing is written twice.
+"In short" summary); condition handouts from data/conditions.yml. A stub with
+``handout_exercises: core`` adds the exercise cards of that group, each with its picture and a
+tick-box log for the week. Nothing is written twice.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from ..model.errors import DataError
 from ..model.pages import check_page_meta, source_meta
 from ..model.return_to_running import PLAN_PAGE
 from . import care, return_to_running
+from .exercises import exercise_cards
 from .citations import cite, cited_text_list
 from .html import Linker, esc
 
@@ -42,6 +45,17 @@ def safety_box(site: SiteData, linker: Linker, cited: set[str]) -> str:
     return '<div class="red-flags handout__flags">\n' + "\n".join(parts) + "\n</div>"
 
 
+LARGE_PRINT_ID = "large-print"
+
+
+def large_print_switch() -> str:
+    """A labelled checkbox that sets the sheet in 14 pt type (RNIB clear print), on screen and on
+    paper. Print CSS (docs/assets/css/print.css) does the rest, with JavaScript off too; the box
+    itself never prints."""
+    return (f'<p class="large-print-switch"><input type="checkbox" id="{LARGE_PRINT_ID}"> '
+            f'<label for="{LARGE_PRINT_ID}">Large print (14 pt)</label></p>')
+
+
 def handout(site: SiteData, linker: Linker, meta: dict, cited: set[str]) -> str:
     """The body of a handout page, below its H1."""
     target = meta.get("handout_of")
@@ -58,20 +72,31 @@ def handout(site: SiteData, linker: Linker, meta: dict, cited: set[str]) -> str:
                             field="handout_of")
         body = _condition(site, linker, site.conditions[cid], cited)
     else:
-        body = _topic(site, linker, source_meta(site, target), target, cited)
-    return (f'<div class="handout">\n{body}\n'
+        group = meta.get("handout_exercises")
+        exercises = "" if not group else (
+            '<section class="handout__exercises">\n<h2>Exercises</h2>\n'
+            '<p class="handout__log-note">Tick a box for each day you do an exercise.</p>\n'
+            + exercise_cards(site, linker, group, cited, log=True) + "\n</section>")
+        body = _topic(site, linker, source_meta(site, target), target, cited, exercises)
+    return (f'{large_print_switch()}\n<div class="handout">\n{body}\n'
             + '<h2 class="handout__flags-title">When to get help</h2>\n' + safety_box(site, linker, cited)
             + f'\n<p class="handout__more">More detail, exercises and sources: {full_page}. '
               f"This handout is general information, not a diagnosis.</p>\n</div>")
 
 
-def _topic(site: SiteData, linker: Linker, meta: dict, target: str, cited: set[str]) -> str:
+def _topic(site: SiteData, linker: Linker, meta: dict, target: str, cited: set[str],
+           exercises: str = "") -> str:
+    """What to do; on an exercise sheet, followed by the exercises, in the same two columns."""
     for key in ("description", "summary"):
         if not meta.get(key):
             raise DataError(f"docs/{target}", "needed for its handout", field=key)
-    return (f'<p class="handout__lead">{esc(meta["description"])}</p>\n<div class="handout__grid">\n'
-            + _section("What to do", _items(site, linker, check_page_meta(meta, target).summary, cited))
-            + "\n</div>")
+    summary = ('<div class="handout__grid">\n'
+               + _section("What to do", _items(site, linker, check_page_meta(meta, target).summary, cited))
+               + "\n</div>")
+    if exercises:
+        summary = f'<div class="handout__columns">\n{summary}\n{exercises}\n</div>'
+    return f'<p class="handout__lead">{esc(meta["description"])}</p>\n{summary}'
+
 
 
 def _condition(site: SiteData, linker: Linker, c: Condition, cited: set[str]) -> str:

@@ -46,6 +46,39 @@ NOT_HANDOUTS = ("handouts/index.html", "handouts/sheet-builder.html")
 HANDOUTS = [p for p in source_pages() if p.startswith("handouts/") and p not in NOT_HANDOUTS]
 # A heading each printed handout must carry (default: "What to do", or "What helps" for a condition).
 HANDOUT_HEADINGS = {"handouts/return-to-running.html": "The pain rule"}
+# Exercise handouts and the group of data/exercises.yml each prints (stub front matter
+# `handout_exercises`).
+EXERCISE_HANDOUTS = {"handouts/core-strength.html": "core", "handouts/stretching.html": "stretch"}
+EXERCISES = yaml.safe_load((ROOT / "data" / "exercises.yml").read_text(encoding="utf-8"))["exercises"]
+WEEK = "Mon Tue Wed Thu Fri Sat Sun"
+# Large print (14 pt) may take two sheets. An exercise sheet at 7.5 to 9 pt holds five cards and
+# every warning sign; at 14 pt (more than three times the area) that is three sheets.
+LARGE_PRINT_SHEETS = {path: 3 if path in EXERCISE_HANDOUTS else 2 for path in HANDOUTS}
+
+
+def exercises_of(path: str) -> list[dict]:
+    return [e for e in EXERCISES if e["group"] == EXERCISE_HANDOUTS[path]]
+
+
+LABELS = {position["label"] for e in EXERCISES for position in e["figure"]["positions"]}
+
+
+def assert_exercises_printed(raw: str, path: str) -> None:
+    """Every exercise of the handout's group, with its steps, dose, warning and week of boxes, in
+    the text of the printed PDF (the pictures' labels, "Start" and "End", left out)."""
+    days = WEEK.split()
+    # Lines of the pictures' labels or of day boxes only, which a text extractor may put between the
+    # lines of a name or a step beside them.
+    text = " ".join(" ".join(line for line in raw.splitlines()
+                             if line.strip() not in LABELS and not set(line.split()) <= set(days)
+                             or not line.strip()).split())
+    for exercise in exercises_of(path):
+        for part in (exercise["name"], *exercise["steps"], exercise["dose"], exercise["avoid"]):
+            assert " ".join(part.split()) in text, (path, exercise["id"], part)
+    for day in days:  # a row of boxes for each exercise
+        assert raw.count(day) == len(exercises_of(path)), (path, day)
+    others = [e["name"] for e in EXERCISES if e not in exercises_of(path)]
+    assert not [name for name in others if name in text], path
 
 
 def test_every_topic_and_condition_has_a_handout(site_dir):
@@ -68,6 +101,55 @@ def test_every_handout_fits_one_sheet(shared_page, base_url, tmp_path, paper, pa
     # The printed sheet holds every warning sign of the registry, whole.
     for sign in SIGNS:
         assert sign["text"] in text, (path, paper, sign["id"])
+    if path in EXERCISE_HANDOUTS:
+        assert_exercises_printed(pdf_text(pdf), path)
+    assert "Large print (14 pt)" not in text, path  # the switch is for the screen
+
+
+# Text sizes in CSS px of the printed handout: advice, and what is about the sheet (citations, its
+# review dates and address) with RNIB's 12 pt floor. The pictures' own labels are part of the image.
+PRINTED_SIZES = """() => {
+  const sizes = {advice: [], about: []};
+  const walker = document.createTreeWalker(document.querySelector('article'), NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const element = node.parentElement;
+    if (!node.textContent.trim() || element.closest('svg') || !element.getClientRects().length) continue;
+    const group = element.closest('.cite, .exercise-card__sources, .page-info') ? 'about' : 'advice';
+    sizes[group].push([parseFloat(getComputedStyle(element).fontSize), node.textContent.trim()]);
+  }
+  return sizes;
+}"""
+PT = 96 / 72  # CSS px per point
+
+
+@pytest.mark.parametrize("path", HANDOUTS)
+def test_large_print_switch_prints_the_handout_at_14_pt(page, base_url, tmp_path, path):
+    page.goto(base_url + path)
+    switch = page.get_by_label("Large print (14 pt)")
+    expect(switch).to_be_visible()
+    expect(switch).not_to_be_checked()
+    page.emulate_media(media="print")
+    assert min(size for size, _ in page.evaluate(PRINTED_SIZES)["advice"]) < 14 * PT  # the one-sheet size
+    page.emulate_media(media="screen")
+    switch.check()
+    page.emulate_media(media="print")
+    sizes = page.evaluate(PRINTED_SIZES)
+    small = [(round(size / PT, 1), text[:40]) for size, text in sizes["advice"] if size < 14 * PT - 0.01]
+    assert not small, (path, small)
+    small = [(round(size / PT, 1), text[:40]) for size, text in sizes["about"] if size < 12 * PT - 0.01]
+    assert not small, (path, small)
+    pdf = tmp_path / "large.pdf"
+    pdf.write_bytes(page.pdf(format="A4", print_background=True))
+    count = pdf_pages(pdf.read_bytes(), tmp_path)
+    assert count <= LARGE_PRINT_SHEETS[path], f"{path}: {count} A4 sheets in large print"
+    for number in range(1, count + 1):
+        assert body_lines(pdf_text(pdf, number)), f"{path}: sheet {number} is blank"
+    text = " ".join(pdf_text(pdf).split())
+    for sign in SIGNS:
+        assert sign["text"] in text, (path, sign["id"])
+    if path in EXERCISE_HANDOUTS:
+        assert_exercises_printed(pdf_text(pdf), path)
+    assert "Large print (14 pt)" not in text, path
 
 
 @pytest.mark.parametrize("path", TOPIC_PAGES + CONDITION_PAGES)

@@ -17,7 +17,7 @@ from ..model.core import SiteData
 from ..model.exercises import Exercise
 from .citations import cite
 from .exercises import exercise_card
-from .handouts import safety_box
+from .handouts import large_print_switch, safety_box
 from .html import Linker, esc
 from .pagemeta import qr_svg
 
@@ -127,4 +127,4 @@ def sheet_builder(site: SiteData, linker: Linker, site_url: str, cited: set[str]
             '<p class="sheet-builder__nojs">This page shows every exercise, because JavaScript is '
             'off or has not loaded. Print it as it is, or cross out what the person does not need.'
             '</p>\n'
-            + _form(site) + "\n" + _sheet(site, linker, site_url, cited) + "\n</div>")
+            + large_print_switch() + "\n" + _form(site) + "\n" + _sheet(site, linker, site_url, cited) + "\n</div>")

@@ -83,7 +83,7 @@ def _form(site: SiteData) -> str:
             '</div>\n'
             '<p class="sheet-form__actions"><button type="button" class="md-button md-button--primary" '
             'id="sheet-print">Print the sheet</button></p>\n'
-            '<p class="sheet-form__hint">Three or four exercises fit on one sheet; more run on '
+            '<p class="sheet-form__hint">Two or three exercises fit on one sheet, sometimes four; more run on '
             'to a second. To make the same sheet again, bookmark this page now: its address '
             'keeps your choices.</p>\n'
             '</form>')

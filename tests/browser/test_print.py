@@ -53,7 +53,9 @@ EXERCISES = yaml.safe_load((ROOT / "data" / "exercises.yml").read_text(encoding=
 WEEK = "Mon Tue Wed Thu Fri Sat Sun"
 # Large print (14 pt) may take two sheets. An exercise sheet at 7.5 to 9 pt holds five cards and
 # every warning sign; at 14 pt (more than three times the area) that is three sheets.
-LARGE_PRINT_SHEETS = {path: 3 if path in EXERCISE_HANDOUTS else 2 for path in HANDOUTS}
+# The plan's handout (five stages, the pain rule and the log) is as full as an exercise sheet.
+LARGE_PRINT_SHEETS = {path: 3 if path in EXERCISE_HANDOUTS or path == "handouts/return-to-running.html"
+                      else 2 for path in HANDOUTS}
 
 
 def exercises_of(path: str) -> list[dict]:

@@ -43,6 +43,7 @@ MARKERS = {
     "handout_list": 'id="topic-handouts"',
     "return_to_running": 'class="rtr-',
     "safety_box": 'class="red-flags handout__flags"',
+    "sheet_builder": "data-sheet-builder",
 }
 _CALL = re.compile(r"\{\{\s*(\w+)\(")
 
@@ -58,7 +59,8 @@ def problems(site_dir: Path) -> list[str]:
         html = built.read_text(encoding="utf-8")
         article = html.split('<article', 1)[-1]
         text = (docs / src).read_text(encoding="utf-8")
-        heading = re.search(r"^# (.+?)\s*$", text, re.M)
+        body = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.S)  # a YAML comment is no heading
+        heading = re.search(r"^# (.+?)\s*$", body, re.M)
         title = heading.group(1) if heading else front_matter(text).get("title")
         plain = " ".join(unescape(re.sub(r"<[^>]+>", "", article)).split())
         if title and " ".join(str(title).split()) not in plain:

@@ -51,12 +51,16 @@ def cite(site: SiteData, linker: Linker, ids: Iterable[str], cited: set[str] | N
     return f'<small class="cite" data-search-exclude>[{"; ".join(parts)}]</small>'
 
 
+def cited_text(site: SiteData, linker: Linker, item: CitedText, cited: set[str]) -> str:
+    """A data text item followed by its citation."""
+    return f"{esc(item.text)} {cite(site, linker, item.sources, cited)}"
+
+
 def cited_text_list(site: SiteData, linker: Linker, items: list[CitedText], cited: set[str],
                     class_: str | None = None) -> str:
     """A bulleted list of data text items, each followed by its citation."""
     cls = f' class="{esc(class_)}"' if class_ else ""
-    rows = [f"<li>{esc(item.text)} {cite(site, linker, item.sources, cited)}</li>"
-            for item in items]
+    rows = [f"<li>{cited_text(site, linker, item, cited)}</li>" for item in items]
     return f"<ul{cls}>\n" + "\n".join(rows) + "\n</ul>"
 
 

@@ -13,7 +13,7 @@ from ..model.conditions import INDEX_PAGE, SCALE, Condition, page_src, page_sour
 from ..model.core import SiteData
 from ..model.pages import page_title
 from . import care
-from .citations import cite, cited_text_list
+from .citations import cite, cited_text, cited_text_list
 from .html import Linker, esc
 from .return_to_running import condition_section
 
@@ -49,7 +49,7 @@ def _heading(anchor: str) -> str:
 
 def _cited_p(site: SiteData, linker: Linker, item: CitedText, cited: set[str], cls: str = "") -> str:
     klass = f' class="{esc(cls)}"' if cls else ""
-    return f"<p{klass}>{esc(item.text)} {cite(site, linker, item.sources, cited)}</p>"
+    return f"<p{klass}>{cited_text(site, linker, item, cited)}</p>"
 
 
 def also_called(condition: Condition) -> str:
@@ -90,8 +90,7 @@ def _helps(site: SiteData, linker: Linker, c: Condition, cited: set[str]) -> str
             src = f"{item.topic}.md"
             more = (f' <span class="condition-helps__more">Read more: '
                     f'{linker.a(src, page_title(site, src))}</span>')
-        rows.append(f"<li>{esc(item.text)} {cite(site, linker, item.sources, cited)}"
-                    f"{more}</li>")
+        rows.append(f"<li>{cited_text(site, linker, item, cited)}{more}</li>")
     return '<ul class="condition-helps">\n' + "\n".join(rows) + "\n</ul>"
 
 

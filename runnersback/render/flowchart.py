@@ -15,7 +15,7 @@ from ..model.care import level as care_level
 from ..model.core import SiteData
 from ..model.flowchart import Answer, Flowchart, Outcome, Question, chart_of
 from .care import card_heading, cited_once
-from .citations import cite
+from .citations import cite, cited_text
 from .html import Linker, esc
 
 
@@ -60,8 +60,7 @@ def _outcome(site: SiteData, linker: Linker, chart: Flowchart, outcome: Outcome,
     # list-item ids unique when it puts every page on one.
     heading = card_heading(care.model_copy(update={"heading": outcome.title})).replace(
         "<h3 ", f'<h3 id="{chart.anchor(outcome.id)}" ', 1)
-    advice = "\n".join(f"<li>{esc(item.text)} {cite(site, linker, item.sources, cited)}</li>"
-                       for item in outcome.advice)
+    advice = "\n".join(f"<li>{cited_text(site, linker, item, cited)}</li>" for item in outcome.advice)
     out = [f'<section class="care-card care-card--{esc(outcome.care)} fc-outcome">',
            heading,
            f'<p class="care-card__action"><strong>What to do:</strong> {esc(care.action)}</p>',

@@ -20,7 +20,7 @@ from ..model.pages import check_page_meta, source_meta
 from ..model.return_to_running import PLAN_PAGE
 from . import care, return_to_running
 from .exercises import exercise_cards
-from .citations import cite, cited_text_list
+from .citations import cited_text, cited_text_list
 from .html import Linker, esc
 
 def condition_id(target: str) -> str | None:
@@ -105,7 +105,7 @@ def _condition(site: SiteData, linker: Linker, c: Condition, cited: set[str]) ->
             if c.also_called else "")
     what = c.what_it_is
     return (f'<p class="handout__lead">{esc(c.summary)}</p>\n{also}<div class="handout__grid">\n'
-            + _section("What it is", f'<p>{esc(what.text)} {cite(site, linker, what.sources, cited)}</p>')
+            + _section("What it is", f"<p>{cited_text(site, linker, what, cited)}</p>")
             + "\n" + _section("Signs", _items(site, linker, c.signs, cited))
             + "\n" + _section("What helps", _items(site, linker, c.helps, cited)) + "\n"
             + _section("Usual care",

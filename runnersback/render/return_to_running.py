@@ -7,14 +7,13 @@ condition page. The plan page lists the warning signs with the ``safety_box`` ma
 from __future__ import annotations
 
 from ..model import return_to_running as model
-from ..model.base import CitedText
 from ..model.care import level as care_level
 from ..model.conditions import Condition, page_src
 from ..model.core import SiteData
 from ..model.errors import DataError
 from ..model.return_to_running import PLAN_PAGE, ReturnToRunning
 from . import care
-from .citations import cite, cited_text_list
+from .citations import cited_text, cited_text_list
 from .html import Linker, esc
 
 PARTS = ("who", "stages", "pain_rule", "cross_training", "by_condition", "log")
@@ -30,10 +29,6 @@ def _plan(site: SiteData, where: str) -> ReturnToRunning:
     if site.return_to_running is None:
         raise DataError(where, "data/return_to_running.yml is not loaded")
     return site.return_to_running
-
-
-def _cited(site: SiteData, linker: Linker, item: CitedText, cited: set[str]) -> str:
-    return f"{esc(item.text)} {cite(site, linker, item.sources, cited)}"
 
 
 def plan_part(site: SiteData, linker: Linker, part: str, cited: set[str]) -> str:
@@ -61,13 +56,13 @@ def stages(site: SiteData, linker: Linker, plan: ReturnToRunning, cited: set[str
         rows.append(
             f'<li class="rtr-stage" id="{stage_anchor(stage.id)}">\n'
             f'<p class="rtr-stage__name"><strong>Stage {number}: {esc(stage.name)}</strong></p>\n'
-            f"<p>{_cited(site, linker, stage.what, cited)}</p>\n"
+            f"<p>{cited_text(site, linker, stage.what, cited)}</p>\n"
             f'<dl class="rtr-stage__dose">\n'
             f"<dt>Each session</dt>\n<dd>{esc(stage.amount)}</dd>\n"
             f"<dt>How many</dt>\n<dd>{esc(stage.sessions)}</dd>\n"
-            f"<dt>Move on when</dt>\n<dd>{_cited(site, linker, stage.move_on, cited)}</dd>\n"
+            f"<dt>Move on when</dt>\n<dd>{cited_text(site, linker, stage.move_on, cited)}</dd>\n"
             f"{extra}</dl>\n</li>")
-    return (f'<p class="rtr-amounts">{_cited(site, linker, plan.amounts, cited)}</p>\n'
+    return (f'<p class="rtr-amounts">{cited_text(site, linker, plan.amounts, cited)}</p>\n'
             '<ol class="rtr-stages">\n' + "\n".join(rows) + "\n</ol>")
 
 
@@ -76,7 +71,7 @@ def pain_table(site: SiteData, linker: Linker, plan: ReturnToRunning, cited: set
     columns, so it reads on a phone without scrolling sideways."""
     rows = []
     for band in plan.pain_rule.bands:
-        means = _cited(site, linker, band.means, cited)
+        means = cited_text(site, linker, band.means, cited)
         if band.care:
             level = care_level(site, band.care, "data/return_to_running.yml")
             means += (f' <span class="rtr-band__care">'
@@ -98,7 +93,7 @@ def pain_rule(site: SiteData, linker: Linker, plan: ReturnToRunning, cited: set[
     """The four bands, how to score, and where the rule comes from. The page follows it with every
     warning sign (the ``safety_box`` macro)."""
     rule = plan.pain_rule
-    borrowed = "\n".join(f"<p>{_cited(site, linker, item, cited)}</p>" for item in rule.borrowed)
+    borrowed = "\n".join(f"<p>{cited_text(site, linker, item, cited)}</p>" for item in rule.borrowed)
     # The table first: on paper it then sits whole below the stages.
     return (pain_table(site, linker, plan, cited) + "\n"
             + cited_text_list(site, linker, rule.how, cited, class_="rtr-how") + "\n"
@@ -112,7 +107,7 @@ def cross_training(site: SiteData, linker: Linker, plan: ReturnToRunning, cited:
     for item in plan.cross_training:
         fits = ", ".join(f'<a href="#{stage_anchor(sid)}">{numbers[sid]}</a>' for sid in item.stages)
         rows.append(f'<tr>\n<th scope="row">{esc(item.name)}</th>\n'
-                    f"<td>{_cited(site, linker, item.why, cited)}</td>\n<td>{fits}</td>\n</tr>")
+                    f"<td>{cited_text(site, linker, item.why, cited)}</td>\n<td>{fits}</td>\n</tr>")
     return ('<div class="rtr-cross">\n<table>\n<caption>Cross-training, and the stages it fits</caption>\n'
             '<thead>\n<tr>\n<th scope="col">Activity</th>\n<th scope="col">Why it helps</th>\n'
             '<th scope="col">Stages</th>\n</tr>\n</thead>\n<tbody>\n' + "\n".join(rows)
@@ -129,7 +124,7 @@ def by_condition(site: SiteData, linker: Linker, cited: set[str]) -> str:
         stage = plan.stages[number - 1]
         rows.append(f'<tr>\n<th scope="row">{linker.a(page_src(cid), c.short_name or c.name, "back-to-running")}</th>\n'
                     f'<td><a href="#{stage_anchor(stage.id)}">Stage {number}: {esc(stage.name)}</a></td>\n'
-                    f"<td>{_cited(site, linker, rtr.when, cited)}</td>\n</tr>")
+                    f"<td>{cited_text(site, linker, rtr.when, cited)}</td>\n</tr>")
     return ('<div class="rtr-conditions">\n<table>\n<caption>Where to start, by condition</caption>\n'
             '<thead>\n<tr>\n<th scope="col">Condition</th>\n<th scope="col">Start at</th>\n'
             '<th scope="col">When</th>\n</tr>\n</thead>\n<tbody>\n' + "\n".join(rows)
@@ -155,7 +150,7 @@ def condition_section(site: SiteData, linker: Linker, c: Condition, cited: set[s
     notes = cited_text_list(site, linker, rtr.notes, cited, class_="condition-return__notes")
     more = linker.a(PLAN_PAGE, "The return-to-running plan, with its pain rule and log")
     return (f'<p class="condition-return__start"><strong>Start at:</strong> {start}. '
-            f"{_cited(site, linker, rtr.when, cited)}</p>\n"
+            f"{cited_text(site, linker, rtr.when, cited)}</p>\n"
             f"{notes}\n"
             f'<p class="condition-return__more">{more}</p>')
 
@@ -165,13 +160,13 @@ def handout_body(site: SiteData, linker: Linker, meta: dict, cited: set[str]) ->
     plan = _plan(site, f"docs/{linker.current_src}")
     stage_rows = "\n".join(
         f"<li><strong>{esc(stage.name)}:</strong> {esc(stage.amount)}. {esc(stage.sessions)}. "
-        f"Move on when: {_cited(site, linker, stage.move_on, cited)}</li>" for stage in plan.stages)
+        f"Move on when: {cited_text(site, linker, stage.move_on, cited)}</li>" for stage in plan.stages)
     how = cited_text_list(site, linker, plan.pain_rule.how[:2], cited)
     # The bands as a list: a four-column table does not fit half a sheet.
     bands = "\n".join(
         f"<li><strong>{esc(band.action)}</strong> (pain during: {esc(band.during)}; next morning: "
         f"{esc(band.next_morning[0].lower() + band.next_morning[1:])}). "
-        f"{_cited(site, linker, band.means, cited)}</li>" for band in plan.pain_rule.bands)
+        f"{cited_text(site, linker, band.means, cited)}</li>" for band in plan.pain_rule.bands)
     return (f'<p class="handout__lead">{esc(meta.get("description", ""))}</p>\n'
             '<div class="handout__grid">\n'
             '<section class="handout__section">\n<h2>The stages</h2>\n'

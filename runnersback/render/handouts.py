@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from pathlib import PurePosixPath
 
-from ..model.base import CitedText
 from ..model.care import level as care_level
 from ..model.conditions import Condition
 from ..model.core import SiteData
@@ -26,11 +25,6 @@ from .html import Linker, esc
 def condition_id(target: str) -> str | None:
     path = PurePosixPath(target)
     return path.stem if path.parent.name == "conditions" and path.stem != "index" else None
-
-
-def _items(site: SiteData, linker: Linker, items: list[CitedText], cited: set[str]) -> str:
-    # Every item: a handout that does not fit one sheet needs shorter advice, never fewer lines.
-    return cited_text_list(site, linker, items, cited)
 
 
 def _section(title: str, body: str) -> str:
@@ -90,13 +84,12 @@ def _topic(site: SiteData, linker: Linker, meta: dict, target: str, cited: set[s
     for key in ("description", "summary"):
         if not meta.get(key):
             raise DataError(f"docs/{target}", "needed for its handout", field=key)
-    summary = ('<div class="handout__grid">\n'
-               + _section("What to do", _items(site, linker, check_page_meta(meta, target).summary, cited))
-               + "\n</div>")
+    # Every summary item: a handout that does not fit one sheet needs shorter advice, never fewer lines.
+    what_to_do = cited_text_list(site, linker, check_page_meta(meta, target).summary, cited)
+    summary = f'<div class="handout__grid">\n{_section("What to do", what_to_do)}\n</div>'
     if exercises:
         summary = f'<div class="handout__columns">\n{summary}\n{exercises}\n</div>'
     return f'<p class="handout__lead">{esc(meta["description"])}</p>\n{summary}'
-
 
 
 def _condition(site: SiteData, linker: Linker, c: Condition, cited: set[str]) -> str:
@@ -106,8 +99,8 @@ def _condition(site: SiteData, linker: Linker, c: Condition, cited: set[str]) ->
     what = c.what_it_is
     return (f'<p class="handout__lead">{esc(c.summary)}</p>\n{also}<div class="handout__grid">\n'
             + _section("What it is", f"<p>{cited_text(site, linker, what, cited)}</p>")
-            + "\n" + _section("Signs", _items(site, linker, c.signs, cited))
-            + "\n" + _section("What helps", _items(site, linker, c.helps, cited)) + "\n"
+            + "\n" + _section("Signs", cited_text_list(site, linker, c.signs, cited))
+            + "\n" + _section("What helps", cited_text_list(site, linker, c.helps, cited)) + "\n"
             + _section("Usual care",
                        f'<p class="handout__level">{care.level_badge(site, level.id, "data/conditions.yml")} '
                        f'{esc(level.heading)}.</p>')

@@ -25,6 +25,14 @@ def stage_anchor(stage_id: str) -> str:
     return f"stage-{stage_id}"
 
 
+def _table(class_: str, caption: str, headers: tuple[str, ...], rows: list[str]) -> str:
+    """A captioned table in its own block (wide tables scroll in it on a phone)."""
+    head = "\n".join(f'<th scope="col">{esc(name)}</th>' for name in headers)
+    return (f'<div class="{class_}">\n<table>\n<caption>{esc(caption)}</caption>\n'
+            f"<thead>\n<tr>\n{head}\n</tr>\n</thead>\n<tbody>\n" + "\n".join(rows)
+            + "\n</tbody>\n</table>\n</div>")
+
+
 def _plan(site: SiteData, where: str) -> ReturnToRunning:
     if site.return_to_running is None:
         raise DataError(where, "data/return_to_running.yml is not loaded")
@@ -84,9 +92,7 @@ def pain_table(site: SiteData, linker: Linker, plan: ReturnToRunning, cited: set
                     f'<strong>Next morning:</strong> '
                     f'<span class="rtr-band__morning">{esc(band.next_morning)}</span>.</span> '
                     f"{means}</td>\n</tr>")
-    return ('<div class="rtr-pain">\n<table>\n<caption>The pain rule</caption>\n<thead>\n<tr>\n'
-            '<th scope="col">What to do</th>\n<th scope="col">When, and what it means</th>\n'
-            "</tr>\n</thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n</div>")
+    return _table("rtr-pain", "The pain rule", ("What to do", "When, and what it means"), rows)
 
 
 def pain_rule(site: SiteData, linker: Linker, plan: ReturnToRunning, cited: set[str]) -> str:
@@ -108,10 +114,8 @@ def cross_training(site: SiteData, linker: Linker, plan: ReturnToRunning, cited:
         fits = ", ".join(f'<a href="#{stage_anchor(sid)}">{numbers[sid]}</a>' for sid in item.stages)
         rows.append(f'<tr>\n<th scope="row">{esc(item.name)}</th>\n'
                     f"<td>{cited_text(site, linker, item.why, cited)}</td>\n<td>{fits}</td>\n</tr>")
-    return ('<div class="rtr-cross">\n<table>\n<caption>Cross-training, and the stages it fits</caption>\n'
-            '<thead>\n<tr>\n<th scope="col">Activity</th>\n<th scope="col">Why it helps</th>\n'
-            '<th scope="col">Stages</th>\n</tr>\n</thead>\n<tbody>\n' + "\n".join(rows)
-            + "\n</tbody>\n</table>\n</div>")
+    return _table("rtr-cross", "Cross-training, and the stages it fits",
+                  ("Activity", "Why it helps", "Stages"), rows)
 
 
 def by_condition(site: SiteData, linker: Linker, cited: set[str]) -> str:
@@ -125,19 +129,14 @@ def by_condition(site: SiteData, linker: Linker, cited: set[str]) -> str:
         rows.append(f'<tr>\n<th scope="row">{linker.a(page_src(cid), c.short_name or c.name, "back-to-running")}</th>\n'
                     f'<td><a href="#{stage_anchor(stage.id)}">Stage {number}: {esc(stage.name)}</a></td>\n'
                     f"<td>{cited_text(site, linker, rtr.when, cited)}</td>\n</tr>")
-    return ('<div class="rtr-conditions">\n<table>\n<caption>Where to start, by condition</caption>\n'
-            '<thead>\n<tr>\n<th scope="col">Condition</th>\n<th scope="col">Start at</th>\n'
-            '<th scope="col">When</th>\n</tr>\n</thead>\n<tbody>\n' + "\n".join(rows)
-            + "\n</tbody>\n</table>\n</div>")
+    return _table("rtr-conditions", "Where to start, by condition", ("Condition", "Start at", "When"),
+                  rows)
 
 
 def log_table() -> str:
     """An empty log to fill in by hand: one row per session."""
-    head = "\n".join(f'<th scope="col">{esc(name)}</th>' for name in LOG_COLUMNS)
     empty = "<tr>\n" + "\n".join("<td></td>" for _ in LOG_COLUMNS) + "\n</tr>"
-    return ('<div class="rtr-log">\n<table>\n<caption>My return to running</caption>\n'
-            f"<thead>\n<tr>\n{head}\n</tr>\n</thead>\n<tbody>\n"
-            + "\n".join(empty for _ in range(LOG_ROWS)) + "\n</tbody>\n</table>\n</div>")
+    return _table("rtr-log", "My return to running", LOG_COLUMNS, [empty] * LOG_ROWS)
 
 
 def condition_section(site: SiteData, linker: Linker, c: Condition, cited: set[str]) -> str:
@@ -161,7 +160,7 @@ def handout_body(site: SiteData, linker: Linker, meta: dict, cited: set[str]) ->
     stage_rows = "\n".join(
         f"<li><strong>{esc(stage.name)}:</strong> {esc(stage.amount)}. {esc(stage.sessions)}. "
         f"Move on when: {cited_text(site, linker, stage.move_on, cited)}</li>" for stage in plan.stages)
-    how = cited_text_list(site, linker, plan.pain_rule.how[:2], cited)
+    how = cited_text_list(site, linker, plan.pain_rule.how, cited)
     # The bands as a list: a four-column table does not fit half a sheet.
     bands = "\n".join(
         f"<li><strong>{esc(band.action)}</strong> (pain during: {esc(band.during)}; next morning: "

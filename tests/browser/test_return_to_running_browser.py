@@ -1,6 +1,6 @@
 """The return-to-running plan on the built site: its stages and pain rule come from
 data/return_to_running.yml, the flowchart's self-care and see-a-professional outcomes and every
-condition page link to it, and it prints with its log. Its safety box: tests/build/test_warning_signs.py;
+condition page link to it, and it prints with its log. Its safety box: tests/faults/test_warning_signs.py;
 its sheets and its handout's: tests/browser/test_print.py (it is one of test_content's topic pages)."""
 
 from __future__ import annotations
@@ -57,21 +57,23 @@ def test_the_pain_rule_has_its_four_bands_and_says_where_it_is_borrowed_from(pag
     assert {"sources.html#src-silbernagel-2007", "sources.html#src-thomee-1997"} <= set(hrefs)
 
 
-@pytest.mark.parametrize("outcome", OUTCOMES, ids=[o["id"] for o in OUTCOMES])
-def test_self_care_and_see_a_professional_outcomes_link_the_plan_and_no_others(page, base_url,
-                                                                                outcome):
+def test_self_care_and_see_a_professional_outcomes_link_the_plan_and_no_others(shared_page, base_url):
+    page = shared_page()
     page.goto(base_url + "flowchart.html")
-    card = page.locator(f"section.fc-outcome:has(#outcome-{outcome['id']})")
-    assert card.count() == 1
-    links = card.locator("a[href='return-to-running.html']").count()
-    if outcome["care"] in PLAN_LEVELS:
-        assert links == 1, f"{outcome['id']} ({outcome['care']}) should link the plan"
-    else:  # an emergency or urgent outcome is no time to plan a run
-        assert links == 0, f"{outcome['id']} ({outcome['care']}) must not link the plan"
+    links = page.evaluate("""() => Object.fromEntries([...document.querySelectorAll('section.fc-outcome')]
+        .map(card => [card.querySelector('[id^="outcome-"]').id,
+                      card.querySelectorAll("a[href='return-to-running.html']").length]))""")
+    assert set(links) == {f"outcome-{o['id']}" for o in OUTCOMES}
+    wrong = [f"{o['id']} ({o['care']}): {links[f'outcome-' + o['id']]} links to the plan"
+             for o in OUTCOMES
+             # an emergency or urgent outcome is no time to plan a run
+             if links[f"outcome-{o['id']}"] != (1 if o["care"] in PLAN_LEVELS else 0)]
+    assert not wrong, wrong
 
 
 @pytest.mark.parametrize("condition", CONDITIONS, ids=[c["id"] for c in CONDITIONS])
-def test_every_condition_page_links_the_plan_at_its_starting_stage(page, base_url, condition):
+def test_every_condition_page_links_the_plan_at_its_starting_stage(shared_page, base_url, condition):
+    page = shared_page()
     page.goto(f"{base_url}conditions/{condition['id']}.html")
     start = condition["return_to_running"]["start"]
     number = [s["id"] for s in PLAN["stages"]].index(start) + 1
@@ -121,9 +123,11 @@ def test_the_plan_prints_on_two_a4_sheets_with_its_log(page, base_url, tmp_path)
     assert all(cell.strip() == "" for cell in rows.locator("td").all_text_contents())
 
 
-def test_the_handout_carries_every_stage_and_band_from_the_data(page, base_url):
+def test_the_handout_carries_every_stage_band_and_scoring_line_from_the_data(page, base_url):
     page.goto(base_url + "handouts/return-to-running.html")
     text = " ".join(page.locator(".handout").text_content().split())
+    for line in PLAN["pain_rule"]["how"]:  # "do the more careful one" is a safety line
+        assert line["text"] in text, line["text"]
     for stage in PLAN["stages"]:
         assert f"{stage['name']}: {stage['amount']}" in text, stage["id"]
     for band in PLAN["pain_rule"]["bands"]:

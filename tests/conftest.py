@@ -230,6 +230,18 @@ def shared_page(_kept_pages, browser, base_url):
     assert not problems, "\n".join(problems)
 
 
+def assert_loaded_cleanly(page, path: str) -> None:
+    """What every page has once loaded: one h1, the red-flag bar to the help page, when it was
+    reviewed and that it is not a diagnosis. The page guard then fails the test on any console
+    error or off-site request, given a moment for late ones to surface."""
+    assert page.locator("article h1").count() == 1, f"{path}: expected one h1"
+    bar = page.locator(".md-banner a", has_text="warning signs")
+    assert bar.count() == 1, f"{path}: red-flag bar missing"
+    info = page.locator(".page-info").inner_text()
+    assert "Last reviewed" in info and "not a diagnosis" in info, path
+    page.wait_for_timeout(100)
+
+
 @pytest.fixture
 def page(new_page):
     return new_page()

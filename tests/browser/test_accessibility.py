@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, site_pages, source_pages
+from conftest import ROOT, assert_loaded_cleanly, site_pages, source_pages
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -58,7 +58,10 @@ COMBINATIONS = ([("light", 360, p) for p in source_pages()] + [("dark", 1280, p)
 def test_axe_finds_no_violation(shared_page, base_url, scheme, width, path):
     _need(AXE)
     page = shared_page(color_scheme=scheme, viewport={"width": width, "height": 800})
-    page.goto(base_url + path)
+    page.goto(base_url + path, wait_until="load")
+    if (scheme, width) == ("light", 360) and path != "print_page.html":
+        # Every page's visit over http (from disk: test_site_browser).
+        assert_loaded_cleanly(page, path)
     palette = {"light": "default", "dark": "slate"}[scheme]
     assert page.locator("body").get_attribute("data-md-color-scheme") == palette, "wrong palette"
     violations = run_axe(page, paint_everything=path != "print_page.html")

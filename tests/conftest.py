@@ -206,11 +206,11 @@ def _kept_pages(browser):
 
 @pytest.fixture
 def shared_page(_kept_pages, browser, base_url):
-    """Factory like ``new_page``, for tests that only open pages and read them (no routes, no
-    listeners, no emulation changes): one page per set of options stays open for the worker's
-    whole run, since opening a page (a renderer process) costs more than loading one. After each
-    test its storage is cleared, it goes blank, and its guard starts empty; the guard's problems
-    fail the test as with ``new_page``.
+    """Factory like ``new_page``, for tests that open pages, read them, click, type and print (no
+    routes, no listeners): one page per set of options stays open for the worker's whole run,
+    since opening a page (a renderer process) costs more than loading one. After each test its
+    storage is cleared, media emulation (``emulate_media``) goes back to the page's options, it goes
+    blank, and its guard starts empty; the guard's problems fail the test as with ``new_page``.
     """
     used = []
 
@@ -218,6 +218,7 @@ def shared_page(_kept_pages, browser, base_url):
         key = repr(sorted(options.items()))
         if key not in _kept_pages:
             _kept_pages[key] = _open_page(browser, base_url, **options)
+            _track_emulation(_kept_pages[key][1], options.get("color_scheme", "light"))
         used.append(_kept_pages[key][1])
         return used[-1]
 
@@ -225,9 +226,26 @@ def shared_page(_kept_pages, browser, base_url):
     problems = _problems(used)
     for page in used:
         page.evaluate("() => { try { localStorage.clear(); sessionStorage.clear(); } catch (e) {} }")
+        page.reset_emulation()
         page.goto("about:blank")
         page.guard.problems.clear()
     assert not problems, "\n".join(problems)
+
+
+def _track_emulation(page, color_scheme: str) -> None:
+    """Let a kept page undo a test's ``emulate_media`` (print, a palette) before the next test."""
+    emulate, changed = page.emulate_media, []
+
+    def emulate_media(**options):
+        changed.append(options)
+        emulate(**options)
+
+    def reset_emulation():
+        if changed:
+            emulate(media="null", color_scheme=color_scheme)
+            changed.clear()
+
+    page.emulate_media, page.reset_emulation = emulate_media, reset_emulation
 
 
 def assert_loaded_cleanly(page, path: str) -> None:

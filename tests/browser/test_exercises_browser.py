@@ -17,7 +17,8 @@ PAGES = {"stretching.html": "stretch", "core-strength.html": "core",
 
 
 @pytest.mark.parametrize("path, group", PAGES.items())
-def test_every_exercise_card_has_a_picture_named_from_the_data(page, base_url, path, group):
+def test_every_exercise_card_has_a_picture_named_from_the_data(shared_page, base_url, path, group):
+    page = shared_page()
     page.goto(base_url + path)
     expected = [e for e in EXERCISES if e["group"] == group]
     cards = page.locator("section.exercise-card")

@@ -125,7 +125,8 @@ PT = 96 / 72  # CSS px per point
 
 
 @pytest.mark.parametrize("path", HANDOUTS)
-def test_large_print_switch_prints_the_handout_at_14_pt(page, base_url, tmp_path, path):
+def test_large_print_switch_prints_the_handout_at_14_pt(shared_page, base_url, tmp_path, path):
+    page = shared_page()
     page.goto(base_url + path)
     switch = page.get_by_label("Large print (14 pt)")
     expect(switch).to_be_visible()
@@ -222,8 +223,9 @@ def test_booklet_without_material_javascript_keeps_the_reader_s_colours(new_page
 
 
 @pytest.mark.parametrize("path", ["conditions/index.html", "print_page.html"])
-def test_comparison_table_prints_whole_across_the_sheet(page, base_url, tmp_path, path):
+def test_comparison_table_prints_whole_across_the_sheet(shared_page, base_url, tmp_path, path):
     """All its columns, not the first few cut off by the scroll box it has on screen."""
+    page = shared_page()
     pdf = print_to_pdf(page, base_url + path, tmp_path)
     text = " ".join(pdf_text(pdf).split())
     for column in ("Condition", "Where it hurts", "Common under 20", "Usually"):

@@ -113,17 +113,28 @@ STORIES = [
 ]
 
 
-# What the runner sees at the step in the address bar: its question and the signs it lists, read in
-# one call (a round trip per step, not one per element).
-READ_STEP = r"""() => {
+# What the runner sees at the step in the address bar, read in one call (a round trip per step, not
+# one per element): its question, the signs it lists and its answers. It waits until the address has
+# moved on from the step just answered and, with the script, until the script shows the new step.
+READ_STEP = r"""left => {
   const here = location.hash.slice(1) || "step-1";
   const step = document.getElementById(here);
+  if (here === left || !step || step.getClientRects().length === 0) return null;
   // textContent, not innerText: a block the browser has not painted yet (content-visibility) has
   // no innerText.
-  const texts = selector => step ? [...step.querySelectorAll(selector)]
-    .map(e => e.textContent.replace(/\s+/g, " ").trim()) : [];
-  return {here, question: step && step.dataset.fcQuestion,
+  const texts = selector => [...step.querySelectorAll(selector)]
+    .map(e => e.textContent.replace(/\s+/g, " ").trim());
+  return {here, question: step.dataset.fcQuestion,
           shown: texts(".fc-step__signs li"), answers: texts("a.fc-answer")};
+}"""
+
+# Where to click an answer: brought into view, its centre. The click itself is the mouse's, so the
+# browser decides what is under the pointer, as for a runner's tap.
+ANSWER_CENTRE = r"""([here, index]) => {
+  const answer = document.querySelectorAll(`#${here} a.fc-answer`)[index];
+  answer.scrollIntoView({block: "center", behavior: "instant"});  // no smooth scrolling under the pointer
+  const box = answer.getBoundingClientRect();
+  return [box.x + box.width / 2, box.y + box.height / 2];
 }"""
 
 
@@ -137,8 +148,9 @@ def _answer_index(answers: list[str], label: str) -> int | None:
 def walk(page, story: Story) -> str:
     """Answer step after step as the runner would, until an outcome; return the outcome's anchor."""
     have = {REGISTRY[s]["text"] for s in story.signs}
+    left = None
     for _ in range(30):
-        step = page.evaluate(READ_STEP)
+        step = page.wait_for_function(READ_STEP, arg=left, timeout=10_000).json_value()
         here, question, shown = step["here"], step["question"], set(step["shown"])
         if here.startswith("outcome-"):
             return here
@@ -152,8 +164,8 @@ def walk(page, story: Story) -> str:
             label = "No"
         index = _answer_index(step["answers"], label)
         assert index is not None, f"{story.id}: no single answer '{label}' at {here} ({question})"
-        page.locator(f"#{here} a.fc-answer").nth(index).click()
-        page.wait_for_function(f"location.hash !== '#{here}'")
+        page.mouse.click(*page.evaluate(ANSWER_CENTRE, [here, index]))
+        left = here
     pytest.fail(f"{story.id}: no outcome after 30 steps")
 
 

@@ -272,11 +272,20 @@ def search(page, start_url: str, query: str, timeout: float = 15_000) -> list[st
     without the highlight query or section anchor.
     """
     page.goto(start_url)
+    page.locator(".md-search__input").click()
+    return search_again(page, query, timeout)
+
+
+def search_again(page, query: str, timeout: float = 15_000) -> list[str]:
+    """Empty the open search box, as a reader would with Ctrl+A and Backspace, and type ``query``."""
     box = page.locator(".md-search__input")
-    box.click()
+    if box.input_value():
+        box.press("Control+a")
+        box.press("Backspace")
+        page.locator(".md-search-result__item").first.wait_for(state="detached", timeout=timeout)
     box.press_sequentially(query, delay=20)
     page.locator(".md-search-result__item").first.wait_for(timeout=timeout)
-    root = start_url.rsplit("/", 1)[0] + "/"
+    root = page.url.split("#")[0].split("?")[0].rsplit("/", 1)[0] + "/"
     # Results update as each key is handled: read until two readings 300 ms apart agree.
     read = lambda: page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
     hrefs, previous = read(), None

@@ -136,12 +136,7 @@ def test_reduced_motion_is_respected(new_page, base_url):
     assert all(float(d.rstrip("s")) <= 0.001 for d in duration.split(",")), duration
 
 
-@pytest.mark.parametrize("path", source_pages())  # every page: test_every_page_is_checked
-def test_every_page_reads_without_javascript(shared_page, base_url, path):
-    page = shared_page(javascript_enabled=False)
-    page.goto(base_url + path)
-    assert page.locator("article h1").is_visible(), path
-    assert len(page.locator("article").inner_text()) > 200, path
+# Every page reads without JavaScript: test_content.check_reads_without_javascript.
 
 
 def test_navigation_works_without_javascript(new_page, base_url):

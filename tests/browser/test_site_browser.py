@@ -6,16 +6,10 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from conftest import assert_loaded_cleanly, source_pages
+from conftest import source_pages
 
 
-# Over http, test_accessibility's phone-width axe pass loads every page and runs the same checks:
-# one visit for both.
-@pytest.mark.parametrize("path", source_pages())
-def test_every_page_loads_cleanly_from_disk(shared_page, file_url, path):
-    page = shared_page()
-    page.goto(file_url + path, wait_until="load")
-    assert_loaded_cleanly(page, path)
+# Every page loads cleanly over http and from disk: test_accessibility's axe passes check it.
 
 
 def test_the_page_guard_reports_a_request_to_another_host(new_page, base_url):

@@ -16,10 +16,9 @@ from pathlib import PurePosixPath
 HELP_PAGE = "when-to-get-help.md"
 FLOWCHART_PAGE = "flowchart.md"
 PLAN_PAGE = "return-to-running.md"  # any warning sign stops the plan, whatever the stage
-_HANDOUT_SAFETY_BOX = re.compile(r'<div class="red-flags handout__flags">(.*?)<p class="handout__more">',
-                                 re.S)
-# The plan page's box runs from its start to the next section heading.
-_PLAN_SAFETY_BOX = re.compile(r'<div class="red-flags handout__flags">(.*?)<h2', re.S)
+# The safety box (render/handouts.safety_box): one block per care level inside it, so the first
+# "</div>" straight after a "</div>" closes it.
+_SAFETY_BOX = re.compile(r'<div class="red-flags handout__flags">(.*?)</div>\n</div>', re.S)
 
 
 def required_signs(site, src: str) -> list[str]:
@@ -41,7 +40,7 @@ def missing_signs(site, src: str, html: str) -> list[str]:
     if not required:
         return []
     if PurePosixPath(src).parent.name == "handouts" or src == PLAN_PAGE:
-        box = (_PLAN_SAFETY_BOX if src == PLAN_PAGE else _HANDOUT_SAFETY_BOX).search(html)
+        box = _SAFETY_BOX.search(html)
         html = box.group(1) if box else ""
     return [sid for sid in required if escape(site.signs[sid].text, quote=True) not in html]
 

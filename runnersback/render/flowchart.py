@@ -15,7 +15,7 @@ from ..model.care import level as care_level
 from ..model.core import SiteData
 from ..model.flowchart import Answer, Flowchart, Outcome, Question, chart_of
 from .care import card_heading, cited_once
-from .citations import cite, cited_text
+from .citations import cited_text
 from .html import Linker, esc
 
 
@@ -44,8 +44,7 @@ def _step(site: SiteData, linker: Linker, chart: Flowchart, question: Question,
         signs = [site.signs[sign_id] for sign_id in question.signs]
         out.append(cited_once(site, linker, signs, cited, "fc-step__sources", "fc-step__signs"))
     if question.hint:
-        out.append(f'<p class="fc-step__hint">{esc(question.hint.text)} '
-                   f'{cite(site, linker, question.hint.sources, cited)}</p>')
+        out.append(f'<p class="fc-step__hint">{cited_text(site, linker, question.hint, cited)}</p>')
     out.append('<ul class="fc-answers">\n' + "\n".join(
         f'<li><a class="fc-answer" href="#{chart.anchor(answer.next)}">'
         f'{_answer_text(site, chart, answer)}</a></li>' for answer in question.answers)

@@ -31,7 +31,6 @@ def _section(title: str, body: str) -> str:
     return f'<section class="handout__section">\n<h2>{esc(title)}</h2>\n{body}\n</section>'
 
 
-
 def safety_box(site: SiteData, linker: Linker, cited: set[str]) -> str:
     """Every warning sign of the registry, most urgent first: one short list per care level."""
     parts = [care.level_block(site, linker, level_id, cited, "handout__flag")

@@ -11,7 +11,7 @@ from ..model.care import level as care_level
 from ..model.conditions import Condition, page_src
 from ..model.core import SiteData
 from ..model.errors import DataError
-from ..model.return_to_running import PLAN_PAGE, ReturnToRunning
+from ..model.return_to_running import PLAN_PAGE, ReturnToRunning, Stage
 from . import care
 from .citations import cited_text, cited_text_list
 from .html import Linker, esc
@@ -31,6 +31,12 @@ def _table(class_: str, caption: str, headers: tuple[str, ...], rows: list[str])
     return (f'<div class="{class_}">\n<table>\n<caption>{esc(caption)}</caption>\n'
             f"<thead>\n<tr>\n{head}\n</tr>\n</thead>\n<tbody>\n" + "\n".join(rows)
             + "\n</tbody>\n</table>\n</div>")
+
+
+def _start(site: SiteData, plan: ReturnToRunning, c: Condition) -> tuple[int, Stage]:
+    """The stage a condition's return starts at, and its number in the plan."""
+    number = model.stage_number(site, c.return_to_running.start)
+    return number, plan.stages[number - 1]
 
 
 def _plan(site: SiteData, where: str) -> ReturnToRunning:
@@ -124,8 +130,7 @@ def by_condition(site: SiteData, linker: Linker, cited: set[str]) -> str:
     rows = []
     for cid, c in site.conditions.items():
         rtr = c.return_to_running
-        number = model.stage_number(site, rtr.start)
-        stage = plan.stages[number - 1]
+        number, stage = _start(site, plan, c)
         rows.append(f'<tr>\n<th scope="row">{linker.a(page_src(cid), c.short_name or c.name, "back-to-running")}</th>\n'
                     f'<td><a href="#{stage_anchor(stage.id)}">Stage {number}: {esc(stage.name)}</a></td>\n'
                     f"<td>{cited_text(site, linker, rtr.when, cited)}</td>\n</tr>")
@@ -143,8 +148,7 @@ def condition_section(site: SiteData, linker: Linker, c: Condition, cited: set[s
     """A condition page's "Getting back to running": where to start, when, what is different."""
     plan = _plan(site, f"docs/{linker.current_src}")
     rtr = c.return_to_running
-    number = model.stage_number(site, rtr.start)
-    stage = plan.stages[number - 1]
+    number, stage = _start(site, plan, c)
     start = linker.a(PLAN_PAGE, f"Stage {number}: {stage.name}", stage_anchor(stage.id))
     notes = cited_text_list(site, linker, rtr.notes, cited, class_="condition-return__notes")
     more = linker.a(PLAN_PAGE, "The return-to-running plan, with its pain rule and log")

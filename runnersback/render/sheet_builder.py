@@ -116,7 +116,6 @@ def _sheet(site: SiteData, linker: Linker, site_url: str, cited: set[str]) -> st
             + '<div class="sheet__groups">\n' + "\n".join(sections) + "\n</div>\n"
             '<h2 class="sheet__flags-title">When to get help</h2>\n'
             + safety_box(site, linker, cited) + "\n"
-            # "handout__more" closes the safety box for the build's check (checks/safetycheck.py).
             '<p class="handout__more">Stop any exercise that makes your pain worse or causes new '
             f'pain. {cite(site, linker, ["nhs-inform"], cited)}</p>\n</div>')
 

@@ -83,6 +83,18 @@ def assert_exercises_printed(raw: str, path: str) -> None:
     assert not [name for name in others if name in text], path
 
 
+def assert_sheet_is_whole(pdf: Path, path: str, *where) -> None:
+    """A printed handout holds every warning sign of the registry, whole; an exercise handout every
+    exercise of its group; and not the large-print switch, which is for the screen."""
+    raw = pdf_text(pdf)
+    text = " ".join(raw.split())
+    for sign in SIGNS:
+        assert sign["text"] in text, (path, *where, sign["id"])
+    if path in EXERCISE_HANDOUTS:
+        assert_exercises_printed(raw, path)
+    assert "Large print (14 pt)" not in text, path
+
+
 def test_every_topic_and_condition_has_a_handout(site_dir):
     handouts = [p for p in site_pages(site_dir) if p.startswith("handouts/")
                 and p not in NOT_HANDOUTS]
@@ -100,12 +112,7 @@ def test_every_handout_fits_one_sheet(shared_page, base_url, tmp_path, paper, pa
     for expected in (HANDOUT_HEADINGS.get(path, "What helps" if "conditions/" in path else "What to do"),
                      "Call 999 or go to A&E now", "Last reviewed"):
         assert expected in text or (expected == "What to do" and "What helps" in text), (path, expected)
-    # The printed sheet holds every warning sign of the registry, whole.
-    for sign in SIGNS:
-        assert sign["text"] in text, (path, paper, sign["id"])
-    if path in EXERCISE_HANDOUTS:
-        assert_exercises_printed(pdf_text(pdf), path)
-    assert "Large print (14 pt)" not in text, path  # the switch is for the screen
+    assert_sheet_is_whole(pdf, path, paper)
 
 
 # Text sizes in CSS px of the printed handout: advice, and what is about the sheet (citations, its
@@ -147,12 +154,7 @@ def test_large_print_switch_prints_the_handout_at_14_pt(shared_page, base_url, t
     assert count <= LARGE_PRINT_SHEETS[path], f"{path}: {count} A4 sheets in large print"
     for number in range(1, count + 1):
         assert body_lines(pdf_text(pdf, number)), f"{path}: sheet {number} is blank"
-    text = " ".join(pdf_text(pdf).split())
-    for sign in SIGNS:
-        assert sign["text"] in text, (path, sign["id"])
-    if path in EXERCISE_HANDOUTS:
-        assert_exercises_printed(pdf_text(pdf), path)
-    assert "Large print (14 pt)" not in text, path
+    assert_sheet_is_whole(pdf, path, "large print")
 
 
 @pytest.mark.parametrize("path", TOPIC_PAGES + CONDITION_PAGES)

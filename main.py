@@ -66,6 +66,7 @@ def define_env(env) -> None:
     block("red_flags", lambda: care.red_flags(site, linker(), state["cited"]))
     block("care_levels", lambda: care.care_levels(site, linker(), state["cited"]))
     block("care_card", lambda level_id: care.care_card(site, linker(), level_id, state["cited"]))
+    block("sign_cards", lambda *sign_ids: care.sign_cards(site, linker(), sign_ids, state["cited"]))
     block("exercises", lambda group: exercises.exercise_cards(site, linker(), group,
                                                               state["cited"]))
     block("sources_list", lambda: citations.sources_list(site, linker()))

@@ -8,6 +8,7 @@ match both ways.
 from __future__ import annotations
 
 import datetime
+import re
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -29,6 +30,16 @@ SCALE = ("yes", "often", "sometimes", "rarely", "no")
 
 # Lists that must not be empty: a page section with nothing in it says nothing.
 _NON_EMPTY = ("signs", "worse_with", "helps", "sources")
+
+
+class SignItem(Model):
+    """A usual sign of a condition. A line that names a registry warning sign more urgent than the
+    condition's usual level (by the sign's `words`) must say so with `warning`: the page then adds
+    what to do, so it never calls a warning sign usual."""
+
+    text: Text
+    sources: list[Text]
+    warning: Text | None = None  # a sign id of data/warning_signs.yml
 
 
 class HelpItem(Model):
@@ -70,7 +81,7 @@ class Condition(Model):
     also_called: list[Text]
     summary: Text
     what_it_is: CitedText
-    signs: list[CitedText]
+    signs: list[SignItem]
     worse_with: list[CitedText]
     helps: list[HelpItem]
     care: CareBlock
@@ -109,6 +120,7 @@ def load(site: SiteData, path: Path) -> None:
     for condition in doc.conditions:
         problems += _check_condition(site, condition, file=file, known_ids=known_ids,
                                      signs=doc.comparison_signs)
+        problems += _check_warning_words(site, condition, file=file, signs=doc.comparison_signs)
     raise_all(problems)
     site.conditions = {c.id: c for c in doc.conditions}
     site.condition_meta = {"comparison_signs": {s.id: s for s in doc.comparison_signs},
@@ -184,6 +196,55 @@ def _check_condition(site: SiteData, c: Condition, *, file: str, known_ids: list
         elif value not in SCALE:
             problems.append(_error(file, c, field, f"expected one of {', '.join(SCALE)}, "
                                    f"got {describe(value)}", c))
+    return problems
+
+
+def names_sign(sign: Any, text: str) -> bool:
+    """Whether ``text`` uses one of a warning sign's everyday words (at the start of a word)."""
+    return any(re.search(r"\b" + re.escape(word), text, re.I) for word in sign.words or [])
+
+
+def _check_warning_words(site: SiteData, c: Condition, *, file: str,
+                         signs: list[ComparisonSign]) -> list[DataError]:
+    """A condition never presents a warning sign more urgent than its usual level as one of its
+    usual signs: it may name one only on a `signs` line marked `warning: <sign id>` (the page then
+    says what to do), and its comparison-table values for such a sign cannot say it is common."""
+    problems: list[DataError] = []
+    usual = c.care.level
+    if usual not in site.care_levels:  # reported by _check_condition
+        return problems
+    sooner = [sign for sign in site.signs.values() if site.more_urgent(sign.level, usual)]
+
+    def named(text: str) -> list[Any]:
+        return [sign for sign in sooner if names_sign(sign, text)]
+
+    def problem(field: str, sign: Any, node: Any, advice: str) -> DataError:
+        return _error(file, c, field, f"names {sign.level} warning sign '{sign.id}' ({sign.text}) "
+                      f"in a condition whose usual level is '{usual}'; {advice}", node)
+
+    move = "say it only on a `signs` line marked `warning: <sign id>`"
+    plain = [("summary", c.summary, c), ("what_it_is.text", c.what_it_is.text, c.what_it_is)]
+    plain += [(f"care.why[{i}].text", item.text, item) for i, item in enumerate(c.care.why or [], 1)]
+    for field, text, node in plain:
+        problems += [problem(field, sign, node, move) for sign in named(text)]
+    for i, item in enumerate(c.signs, 1):
+        if item.warning is not None and item.warning not in site.signs:
+            problems.append(_error(file, c, f"signs[{i}].warning", f"unknown warning sign "
+                                   f"'{item.warning}' (see data/warning_signs.yml)", item))
+        problems += [problem(f"signs[{i}].text", sign, item, f"mark the line `warning: {sign.id}`")
+                     for sign in named(item.text) if item.warning != sign.id]
+    for comparison_sign in signs:
+        value = c.comparison.get(comparison_sign.id)
+        wording = f"{comparison_sign.label} {comparison_sign.question or ''}"
+        if comparison_sign.free_text and value:  # text such as where it hurts
+            problems += [problem(f"comparison.{comparison_sign.id}", sign, c,
+                                 "leave it out of the comparison table's text")
+                         for sign in named(value)]
+        elif value in SCALE[:3]:  # yes, often, sometimes: the table would call the sign usual
+            problems += [problem(f"comparison.{comparison_sign.id}", sign, c,
+                                 "a comparison sign that is a warning sign cannot be "
+                                 f"'{value}' here; leave it out of the table")
+                         for sign in named(wording)]
     return problems
 
 

@@ -15,6 +15,9 @@ class WarningSign(Model):
     text: Text  # the sign in a runner's words
     short: Text  # how the printed chart and the banner ask it
     sources: list[Text]
+    # Everyday words that name the sign: a condition less urgent than the sign may use them only on
+    # a line marked with the sign (data/conditions.yml `warning:`), which then says what to do.
+    words: list[Text] | None = None
 
 
 class WarningSignsFile(Model):

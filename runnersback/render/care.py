@@ -10,6 +10,7 @@ from __future__ import annotations
 from ..model.base import CitedText
 from ..model.care import HELP_PAGE, CareLevel, level
 from ..model.core import SiteData
+from ..model.errors import DataError
 from .citations import cite, cited_text_list
 from .html import Linker, esc
 
@@ -92,6 +93,20 @@ def sooner_cards(site: SiteData, linker: Linker, usual: str, cited: set[str]) ->
             if site.more_urgent(level_id, usual)]
 
 
+def sign_cards(site: SiteData, linker: Linker, sign_ids: tuple[str, ...], cited: set[str]) -> str:
+    """A card for each care level among some registry signs, listing only those signs, most urgent
+    first: a page about one cause shows its signs with the level's action, worded once."""
+    unknown = [sid for sid in sign_ids if sid not in site.signs]
+    if unknown or not sign_ids:
+        raise DataError(f"docs/{linker.current_src}", "sign_cards() names no sign, or a sign that "
+                        f"is not in data/warning_signs.yml: {', '.join(unknown) or '(none)'}")
+    return "\n".join(
+        care_card(site, linker, level_id, cited,
+                  signs=[site.signs[sid] for sid in sign_ids if site.signs[sid].level == level_id])
+        for level_id in site.care_levels
+        if any(site.signs[sid].level == level_id for sid in sign_ids))
+
+
 def care_levels(site: SiteData, linker: Linker, cited: set[str]) -> str:
     """Every care level, most urgent first (the help page)."""
     return "\n\n".join(care_card(site, linker, level_id, cited, with_id=True)
@@ -136,5 +151,5 @@ def level_badge(site: SiteData, level_id: str, where: str) -> str:
             f'<span aria-hidden="true">{esc(care.icon)}</span> {esc(care.label)}</span>')
 
 
-__all__ = ["care_card", "care_levels", "red_flags", "level_badge", "card_heading", "level_signs",
+__all__ = ["care_card", "sign_cards", "care_levels", "red_flags", "level_badge", "card_heading", "level_signs",
            "sooner_cards", "banner", "level_block", "cited_once", "HELP_PAGE"]

@@ -66,7 +66,7 @@ def condition_page(site: SiteData, linker: Linker, condition_id: str, cited: set
     compare = linker.a(INDEX_PAGE, "Compare all back problems", "compare")
     body = {
         "what-it-is": _cited_p(site, linker, c.what_it_is, cited),
-        "signs": cited_text_list(site, linker, c.signs, cited, class_="condition-signs"),
+        "signs": _signs(site, linker, c, cited),
         "worse-with": cited_text_list(site, linker, c.worse_with, cited,
                                       class_="condition-worse"),
         "what-helps": _helps(site, linker, c, cited),
@@ -80,6 +80,20 @@ def condition_page(site: SiteData, linker: Linker, condition_id: str, cited: set
     for anchor, _ in SECTIONS:
         out.append(_heading(anchor) + body[anchor] + "\n")
     return "\n".join(part for part in out if part)
+
+
+def _signs(site: SiteData, linker: Linker, c: Condition, cited: set[str]) -> str:
+    """The usual signs. A line marked with a warning sign says so, with the level's action and a
+    link to its card, so the page never presents a warning sign as usual."""
+    rows = []
+    for item in c.signs:
+        row = cited_text(site, linker, item, cited)
+        if item.warning:
+            level = site.care_levels[site.signs[item.warning].level]
+            link = linker.a(HELP_PAGE, f"{level.label}: {level.heading}", care.card_anchor(level.id))
+            row += f' <strong class="condition-signs__warning">Warning sign.</strong> {link}'
+        rows.append(f"<li>{row}</li>")
+    return '<ul class="condition-signs">\n' + "\n".join(rows) + "\n</ul>"
 
 
 def _helps(site: SiteData, linker: Linker, c: Condition, cited: set[str]) -> str:

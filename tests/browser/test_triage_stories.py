@@ -56,6 +56,14 @@ STORIES = [
           "emergency", ["one-leg", "both-legs"], outcome="emergency-nerves"),
     Story("over-50-saddle", "A 58-year-old with new back pain and numbness around the bottom.",
           "emergency", ["age", "saddle-numbness"], age="Over 50"),
+    Story("cannot-feel-need-to-pee", "After a long run, she no longer notices when she needs a wee; "
+          "low back ache.", "emergency", ["bladder-bowel-feeling"], outcome="emergency-nerves"),
+    Story("aneurysm-older-runner", "A 71-year-old ex-smoker: sudden, severe low back and tummy pain on "
+          "a walk, sweaty and faint.", "emergency", ["aneurysm", "age"], age="Over 50",
+          outcome="emergency-injury"),
+    Story("pregnant-and-nerve-signs", "Pregnant, with numbness around the bottom and trouble peeing.",
+          "emergency", ["saddle-numbness", "bladder-bowel", "pregnancy-unwell"],
+          outcome="emergency-nerves"),
     # --- Urgent -----------------------------------------------------------------------------------
     Story("fever-after-infection", "Back pain with a temperature, a week after a kidney infection.",
           "urgent", ["fever", "infection-risk"], outcome="urgent"),
@@ -79,11 +87,29 @@ STORIES = [
           "urgent", ["infection-risk"], outcome="urgent"),
     Story("teen-with-fever", "A 17-year-old with back pain and a high temperature.",
           "urgent", ["fever", "age"], age="Under 20", outcome="urgent"),
+    # Causes beyond the spine, pregnancy, children and the hip: each reaches its own route.
+    Story("kidney-stone", "Pain in his side that comes in waves, and pink pee after a hot half "
+          "marathon.", "urgent", ["kidney"], outcome="urgent-kidney"),
+    Story("pregnant-waves", "28 weeks pregnant and still jogging; her back pain now comes in "
+          "regular waves.", "urgent", ["pregnancy-waves"], outcome="maternity"),
+    Story("new-mum-fever", "Three weeks after giving birth, back pain with a high temperature.",
+          "urgent", ["pregnancy-unwell", "fever"], outcome="maternity"),
+    Story("pregnant-pain-peeing", "Pregnant, low back pain and it stings when she pees.",
+          "urgent", ["pregnancy-unwell", "kidney"], outcome="maternity"),
+    Story("four-year-old", "A parent: their 4-year-old keeps saying their back hurts.",
+          "urgent", ["young-child", "age"], age="Under 20", outcome="child-check"),
+    Story("child-limping", "A 12-year-old footballer and cross-country runner limps and will not "
+          "bend to tie his shoes.", "urgent", ["child-warning", "age"], age="Under 20",
+          outcome="child-check"),
+    Story("groin-pain-marathoner", "Marathon build-up; groin pain that makes her limp and hurts "
+          "when she stands on that leg.", "urgent", ["hip-stress"], outcome="hip-stress-fracture"),
+    Story("amenorrhoea-groin", "Marathoner, periods stopped, deep groin ache; no training jump.",
+          "urgent", ["low-energy", "hip-stress"], outcome="hip-stress-fracture"),
     # --- See a professional -----------------------------------------------------------------------
-    Story("amenorrhoea-groin-no-jump", "Marathoner, periods stopped, deep groin ache; no training jump.",
-          "see-professional", ["low-energy", "bone-stress"], outcome="stress-fracture"),
-    Story("hop-hurts", "Buttock pain that stops her runs, and hopping on that leg hurts.",
+    Story("buttock-ache-builds", "A deep ache in her buttock that builds with every run.",
           "see-professional", ["bone-stress"], outcome="stress-fracture"),
+    Story("amenorrhoea-buttock", "Periods stopped, and a deep buttock ache that builds each run.",
+          "see-professional", ["low-energy", "bone-stress"], outcome="stress-fracture"),
     Story("eating-too-little", "A lean male runner under-fuelling for his mileage, with back pain.",
           "see-professional", ["low-energy"], outcome="stress-fracture"),
     Story("teen-arching", "A 16-year-old cross-country runner; leaning back hurts most.",
@@ -109,6 +135,16 @@ STORIES = [
     Story("only-while-running", "Ache from mile 3 of every run that goes when he walks.",
           "self-care", answers={"only-running": "Yes"}, outcome="running-only"),
     Story("stiff-after-gardening", "Stiff low back after a weekend of gardening and a long run.",
+          "self-care", outcome="everyday-ache"),
+    # No warning sign, so self-care, though the story sounds like one of the new routes: a site that
+    # sends every ache to the hospital is not believed.
+    Story("pregnant-usual-ache", "20 weeks pregnant, an ache low in her back after a jog; no waves, "
+          "bleeding or fever.", "self-care", outcome="everyday-ache"),
+    Story("teen-sore-after-race", "A 17-year-old, stiff after a cross-country race; no limp or numbness.",
+          "see-professional", ["age"], age="Under 20", outcome="young"),
+    Story("side-stitch", "A stitch in his side during a fast run that goes when he stops.",
+          "self-care", answers={"only-running": "Yes"}, outcome="running-only"),
+    Story("older-runner-stiff", "A 45-year-old, stiff after a hilly long run, easing day by day.",
           "self-care", outcome="everyday-ache"),
 ]
 

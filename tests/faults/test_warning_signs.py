@@ -150,3 +150,51 @@ def test_a_registry_sign_without_a_known_level_fails_naming_the_entry(scratch_pr
     path.write_text(text.replace(old, "  - id: chest-pain\n    level: self-care\n"), encoding="utf-8")
     log = _fails(scratch_project, tmp_path)
     assert "data/warning_signs.yml" in log and "'chest-pain'" in log and "level" in log
+
+
+# The signs beyond an adult's spine (issue: safe beyond the spine). Each, taken out of the chart,
+# stops the build: a question that asks it alone asks a sign already asked earlier instead.
+BEYOND_THE_SPINE = ["bladder-bowel-feeling", "aneurysm", "kidney", "pregnancy-waves",
+                    "pregnancy-unwell", "young-child", "child-warning", "hip-stress"]
+
+
+@pytest.mark.parametrize("sign_id", BEYOND_THE_SPINE)
+def test_each_sign_beyond_the_spine_taken_out_of_the_chart_fails_the_build(scratch_project, tmp_path,
+                                                                           sign_id):
+    path = scratch_project / "data" / "flowchart.yml"
+    text = path.read_text(encoding="utf-8")
+    line = re.search(rf"^    signs: \[[^\]]*\b{sign_id}\b[^\]]*\]$", text, re.M)
+    assert line, f"test out of date: '{sign_id}' is asked by no question"
+    others = [s.strip() for s in line.group(0).split("[")[1].rstrip("]").split(",")
+              if s.strip() != sign_id]
+    level = next(s["level"] for s in SIGNS if s["id"] == sign_id)
+    stand_in = {"emergency": "chest-pain", "urgent": "fever"}[level]
+    path.write_text(text.replace(line.group(0), f"    signs: [{', '.join(others or [stand_in])}]"),
+                    encoding="utf-8")
+    log = _fails(scratch_project, tmp_path)
+    assert f"{level} sign '{sign_id}' (data/warning_signs.yml) is asked nowhere in the chart" in log, log
+
+
+def test_a_condition_calling_a_warning_sign_usual_fails_the_build(scratch_project, tmp_path):
+    # The slipped-disc page says coughing makes it worse, as a usual sign, without the urgent
+    # warning the NHS back pain page gives it.
+    path = scratch_project / "data" / "conditions.yml"
+    text = path.read_text(encoding="utf-8")
+    old = "        warning: cough-sneeze-poo\n"
+    assert text.count(old) == 2, "test out of date"
+    path.write_text(text.replace(old, "", 1), encoding="utf-8")
+    log = _fails(scratch_project, tmp_path)
+    assert re.search(r"entry 'sciatica', field 'signs\[\d\]\.text': names urgent warning sign "
+                     r"'cough-sneeze-poo'", log), log
+
+
+def test_a_comparison_table_calling_a_warning_sign_usual_fails_the_build(scratch_project, tmp_path):
+    path = scratch_project / "data" / "conditions.yml"
+    text = path.read_text(encoding="utf-8")
+    old = "      pain-location: Deep in the bottom or low back\n"
+    assert old in text, "test out of date"
+    path.write_text(text.replace(old, "      pain-location: Deep in the bottom, groin or low back\n"),
+                    encoding="utf-8")
+    log = _fails(scratch_project, tmp_path)
+    assert ("entry 'stress-fracture', field 'comparison.pain-location': names urgent warning sign "
+            "'hip-stress'") in log, log

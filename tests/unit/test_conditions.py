@@ -147,7 +147,7 @@ def test_unknown_source_in_overall_list(tmp_path):
 def test_cited_source_missing_from_overall_list(tmp_path):
     old = "    sources: [nhs-sciatica, nhs-back-pain, nice-ng59, nice-cks, nhs-inform, clinic, forum-help, "
     err = load_edited(tmp_path, old, old.replace(" forum-help,", ""))
-    assert_names(err, entry="sciatica", field="signs[4].sources",
+    assert_names(err, entry="sciatica", field="signs[5].sources",
                  problem="source 'forum-help' is cited here but missing")
 
 

@@ -14,7 +14,7 @@ from conftest import source_pages
 
 TOPIC_PAGES = ["causes.html", "rice-and-heat.html", "stretching.html", "core-strength.html",
                "surfaces-and-training.html", "shoes.html", "when-to-get-help.html",
-               "return-to-running.html"]
+               "return-to-running.html", "not-your-back.html"]
 CONDITION_PAGES = ["conditions/sciatica.html", "conditions/herniated-disc.html",
                    "conditions/degenerative-disc.html", "conditions/spondylolysis.html",
                    "conditions/muscle-strain.html", "conditions/si-joint.html",

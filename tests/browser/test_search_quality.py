@@ -35,6 +35,15 @@ QUERIES = [
     ("paracetamol", "rice-and-heat.html"),
     ("ER", "when-to-get-help.html"),
     ("911", "when-to-get-help.html"),
+    # Pain that may not come from the back, in the words people use.
+    ("pregnant", "not-your-back.html"),
+    ("kidney stone", "not-your-back.html"),
+    ("blood in pee", "not-your-back.html"),
+    ("groin pain", "not-your-back.html"),
+    ("tummy pain", "not-your-back.html"),
+    ("aneurysm", "not-your-back.html"),
+    ("child", "not-your-back.html"),
+    ("midwife", "not-your-back.html"),
 ]
 
 

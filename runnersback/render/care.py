@@ -56,7 +56,7 @@ def level_signs(site: SiteData, level_id: str) -> list:
 
 def care_card(site: SiteData, linker: Linker, level_id: str, cited: set[str], *,
               signs: list[CitedText] | None = None, with_id: bool = False, extra_html: str = "",
-              one_citation: bool = False, searchable: bool = True) -> str:
+              one_citation: bool = False, searchable: bool = True, with_summary: bool = True) -> str:
     """One care-level card: the action as heading, the signs, what to do.
 
     ``signs`` replaces the level's own list (a condition page's usual level lists why it applies).
@@ -78,8 +78,9 @@ def care_card(site: SiteData, linker: Linker, level_id: str, cited: set[str], *,
     else:
         body = ""
     exclude = "" if searchable else " data-search-exclude"
+    summary = f'<p>{esc(care.summary)}</p>\n' if with_summary else ""
     return (f'<div class="care-card care-card--{esc(level_id)}"{exclude}>\n{heading}\n'
-            f'<p>{esc(care.summary)}</p>\n{body}\n'
+            f'{summary}{body}\n'
             f'<p class="care-card__action"><strong>What to do:</strong> {esc(care.action)} '
             f'{cite(site, linker, care.sources, cited)}</p>\n'
             f'{extra_html}</div>')
@@ -95,13 +96,14 @@ def sooner_cards(site: SiteData, linker: Linker, usual: str, cited: set[str]) ->
 
 def sign_cards(site: SiteData, linker: Linker, sign_ids: tuple[str, ...], cited: set[str]) -> str:
     """A card for each care level among some registry signs, listing only those signs, most urgent
-    first: a page about one cause shows its signs with the level's action, worded once."""
+    first: a page about one cause shows its signs with the level's action, worded once. The page
+    says why; the card keeps to the signs and what to do, so several fit one printed page."""
     unknown = [sid for sid in sign_ids if sid not in site.signs]
     if unknown or not sign_ids:
         raise DataError(f"docs/{linker.current_src}", "sign_cards() names no sign, or a sign that "
                         f"is not in data/warning_signs.yml: {', '.join(unknown) or '(none)'}")
     return "\n".join(
-        care_card(site, linker, level_id, cited,
+        care_card(site, linker, level_id, cited, one_citation=True, with_summary=False,
                   signs=[site.signs[sid] for sid in sign_ids if site.signs[sid].level == level_id])
         for level_id in site.care_levels
         if any(site.signs[sid].level == level_id for sid in sign_ids))

@@ -2,24 +2,40 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+
+from pydantic import Field
 
 from .base import CitedText, Model, Text
 from .core import SiteData, load_cited_entries
-from .errors import DataError
+from .errors import DataError, raise_all
 
 HELP_PAGE = "when-to-get-help.md"
+# Until every country has its own routes, any sentence that names 999 also names this (CONTRIBUTING).
+LOCAL_NUMBER = "local emergency number"
+_NUMBER_999 = re.compile(r"(?<![\d#])999(?!\d)")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def pain_limit_words(score: int) -> str:
+    """How a care card states its pain limit, word for word: "above 2 out of 10"."""
+    return f"above {score} out of 10"
 
 
 class CareLevel(Model):
     id: Text
     label: Text  # "Emergency"
-    heading: Text  # the action: "Call 999 or go to A&E now"
+    heading: Text  # the action: "Call 999 or your local emergency number, or go to A&E now"
     icon: Text
     summary: Text
     action: Text
     sources: list[Text]  # what the summary and action rest on
     fits: list[CitedText] | None = None  # self-care: what pain that can be looked after at home is like
+    # Self-care: the pain score (0 to 10) above which a run stops. The action says so in the words of
+    # pain_limit_words ("above 2 out of 10"); the return-to-running plan's pain rule keeps to it (no
+    # band lets a runner run on above it: return_to_running.check_pain_limit).
+    stop_run_above: int | None = Field(default=None, ge=0, le=10)
 
 
 class CareLevelsFile(Model):
@@ -29,7 +45,47 @@ class CareLevelsFile(Model):
 def load(site: SiteData, path: Path) -> None:
     """Load data/care_levels.yml into ``site.care_levels`` (needs ``site.sources``)."""
     levels = load_cited_entries(site, path, CareLevelsFile, "care_levels")
+    raise_all(_check_pain_limits(levels, site.rel(path)))
+    raise_all(_check_local_number(levels, site.rel(path)))
     site.care_levels = {level.id: level for level in levels}
+
+
+def _check_pain_limits(levels: list[CareLevel], file: str) -> list[DataError]:
+    """At most one level sets the pain limit of a run, and its card states it in words."""
+    problems: list[DataError] = []
+    setting = [level for level in levels if level.stop_run_above is not None]
+    for level in setting[1:]:
+        problems.append(DataError(file, f"only one care level may set the pain limit of a run; "
+                                        f"'{setting[0].id}' already does", line=level.line,
+                                  entry=level.id, field="stop_run_above"))
+    for level in setting:
+        words = pain_limit_words(level.stop_run_above)
+        if words not in level.action:
+            problems.append(DataError(file, f"the action must state the pain limit that "
+                                            f"stop_run_above sets, in the words '{words}'",
+                                      line=level.line, entry=level.id, field="action"))
+    return problems
+
+
+def lone_999(text: str) -> list[str]:
+    """Each sentence of ``text`` that names 999 but not "local emergency number"."""
+    return [sentence for sentence in _SENTENCE_END.split(text)
+            if _NUMBER_999.search(sentence) and LOCAL_NUMBER not in sentence.lower()]
+
+
+def _check_local_number(levels: list[CareLevel], file: str) -> list[DataError]:
+    """A level's heading, summary and action never name 999 alone: the banner, every card, the
+    handouts' safety boxes and the flowchart's legend show them."""
+    return [DataError(file, f"'{sentence}' names 999: add 'or your {LOCAL_NUMBER}' in the same "
+                            f"sentence", line=level.line, entry=level.id, field=field)
+            for level in levels for field in ("heading", "summary", "action")
+            for sentence in lone_999(getattr(level, field))]
+
+
+def pain_limit(site: SiteData) -> CareLevel | None:
+    """The care level that sets the pain limit of a run (self-care), if any."""
+    return next((level for level in site.care_levels.values()
+                 if level.stop_run_above is not None), None)
 
 
 def level(site: SiteData, level_id: str, where: str) -> CareLevel:

@@ -24,6 +24,11 @@ INDEX_PAGE = f"{PAGES_DIR}/index.md"
 # Topic pages a "what helps" item may link to (id = file name under docs/ without .md).
 TOPIC_PAGES = ("causes", "rice-and-heat", "stretching", "core-strength", "surfaces-and-training",
                "shoes", "when-to-get-help")
+# The self-care topic pages: each lists the conditions whose "what helps" links it, under "Conditions
+# this can help" (conditions_helped_by). A condition whose care says stop running links none of them.
+SELF_CARE_TOPICS = ("rice-and-heat", "stretching", "core-strength", "surfaces-and-training", "shoes")
+# Advice to stop running (not to cut back): a condition that gives it sets care.stop_running.
+_STOP_RUNNING = re.compile(r"\bstop(s|ping)? running\b", re.IGNORECASE)
 
 # Values of the comparison table for signs that are not free text, most to least typical.
 SCALE = ("yes", "often", "sometimes", "rarely", "no")
@@ -52,6 +57,9 @@ class CareBlock(Model):
     level: Text  # the usual care level
     why: list[CitedText] | None = None  # why the usual level applies; the page then lists every
     # registry sign more urgent than it (data/warning_signs.yml): a condition never drops one
+    stop_running: bool | None = None  # true: the care is to stop running until a clinician says
+    # you may start (a stress fracture). No self-care topic page then lists the condition as one it
+    # can help; a condition whose "what helps" or care says "stop running" must set it
 
 
 class Diagnosis(Model):
@@ -121,6 +129,7 @@ def load(site: SiteData, path: Path) -> None:
         problems += _check_condition(site, condition, file=file, known_ids=known_ids,
                                      signs=doc.comparison_signs)
         problems += _check_warning_words(site, condition, file=file, signs=doc.comparison_signs)
+        problems += _check_stop_running(condition, file=file)
     raise_all(problems)
     site.conditions = {c.id: c for c in doc.conditions}
     site.condition_meta = {"comparison_signs": {s.id: s for s in doc.comparison_signs},
@@ -248,6 +257,27 @@ def _check_warning_words(site: SiteData, c: Condition, *, file: str,
     return problems
 
 
+def _check_stop_running(c: Condition, *, file: str) -> list[DataError]:
+    """A condition whose care says stop running is never listed under a self-care page's
+    "Conditions this can help": it sets care.stop_running, and then links no self-care topic."""
+    problems: list[DataError] = []
+    says = [(f"helps[{i}].text", item) for i, item in enumerate(c.helps, 1)
+            if _STOP_RUNNING.search(item.text)]
+    says += [(f"care.why[{i}].text", item) for i, item in enumerate(c.care.why or [], 1)
+             if _STOP_RUNNING.search(item.text)]
+    if says and not c.care.stop_running:
+        field, node = says[0]
+        problems.append(_error(file, c, "care.stop_running", f"'{field}' says stop running: set "
+                               "`stop_running: true` under care, so that no self-care page lists "
+                               "this condition as one it can help", node))
+    if c.care.stop_running:
+        problems += [_error(file, c, f"helps[{i}].topic", f"this condition's care says stop "
+                            f"running (care.stop_running), so the '{item.topic}' page must not list "
+                            f"it under \"Conditions this can help\"; remove the topic", item)
+                     for i, item in enumerate(c.helps, 1) if item.topic in SELF_CARE_TOPICS]
+    return problems
+
+
 def _cited_sources(node: Any, path: str = "") -> Iterator[tuple[str, list, Any]]:
     """Every ``sources`` list in an entry: (field path, the ids, the model holding them)."""
     if isinstance(node, Model):
@@ -324,9 +354,17 @@ def page_sources(site: SiteData, condition_id: str) -> list[str]:
 
 
 def helped_by(site: SiteData, topic: str, where: str) -> list[tuple[str, Condition]]:
-    """Conditions whose "what helps" links the topic page ``topic``, in file order."""
+    """Conditions whose "what helps" links the topic page ``topic``, in file order. A condition
+    whose care says stop running is never among them: the load refuses it a self-care topic
+    (_check_stop_running), and any other page that would list it fails here."""
     if topic not in TOPIC_PAGES:
         raise DataError(where, f"conditions_helped_by: unknown topic page '{topic}' "
                                f"(known: {', '.join(TOPIC_PAGES)})")
-    return [(cid, c) for cid, c in site.conditions.items()
-            if any(item.topic == topic for item in c.helps)]
+    found = [(cid, c) for cid, c in site.conditions.items()
+             if any(item.topic == topic for item in c.helps)]
+    stopped = [cid for cid, c in found if c.care.stop_running]
+    if stopped:
+        raise DataError(where, f"conditions_helped_by(\"{topic}\") would list "
+                               f"{', '.join(stopped)} as helped, but its care says stop running "
+                               f"(care.stop_running in data/conditions.yml)")
+    return found

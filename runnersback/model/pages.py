@@ -4,6 +4,7 @@ their Markdown before it is rendered (titles, which pages cite which source)."""
 from __future__ import annotations
 
 import datetime
+import os
 import re
 from pathlib import Path
 from typing import Any, Literal
@@ -15,7 +16,7 @@ from .base import CitedText, Model, validate
 from .conditions import page_sources
 from . import return_to_running
 from .core import SiteData
-from .errors import DataError
+from .errors import DataError, raise_all
 
 
 class PageMeta(Model):
@@ -99,6 +100,46 @@ def citing_pages(site: SiteData) -> dict[str, set[str]]:
         for source_id in return_to_running.sources(site):
             pages.setdefault(source_id, set()).add(return_to_running.PLAN_PAGE)
     return pages
+
+
+# The date review dates are checked against, if set (YYYY-MM-DD): for tests. Read only by today().
+TODAY_VARIABLE = "RUNNERSBACK_TODAY"
+
+
+def today() -> datetime.date:
+    """Today's date, or the date in $RUNNERSBACK_TODAY."""
+    value = os.environ.get(TODAY_VARIABLE, "").strip()
+    if not value:
+        return datetime.date.today()
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise DataError(TODAY_VARIABLE, f"'{value}' is not a date (YYYY-MM-DD)") from None
+
+
+def check_review_dates(site: SiteData, on: datetime.date | None = None) -> None:
+    """No page is past its next review date (``on``: today): the build stops, naming every such page
+    and its date. A handout carries its page's dates (inherit_meta), so only the page is named."""
+    on = on or today()
+    problems: list[DataError] = []
+    handouts: dict[str, list[str]] = {}
+    dates: dict[str, tuple[datetime.date, int]] = {}
+    for src in sorted(site.pages):
+        text = (site.docs_dir / src).read_text(encoding="utf-8")
+        meta = front_matter(text)
+        if meta.get("handout_of"):
+            handouts.setdefault(meta["handout_of"], []).append(src)
+        elif isinstance(meta.get("next_review"), datetime.date):
+            line = re.search(r"^next_review:", text, re.M)
+            dates[src] = (meta["next_review"], text[:line.start()].count("\n") + 1 if line else 0)
+    for src, (due, line) in dates.items():
+        if due < on:
+            also = "".join(f"; its handout docs/{h} shows the same dates" for h in handouts.get(src, []))
+            problems.append(DataError(
+                f"docs/{src}", f"the next review was due on {due.isoformat()} and today is "
+                f"{on.isoformat()}: review the page, then move 'reviewed' and 'next_review' on{also}",
+                line=line or None, field="next_review"))
+    raise_all(problems)
 
 
 def inherit_meta(site: SiteData, meta: dict) -> None:

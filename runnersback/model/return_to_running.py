@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pydantic import Field
+
 from .base import CitedText, Model, Text, load_yaml, unique_ids, validate
+from .care import pain_limit, pain_limit_words
 from .core import SiteData, find_refs
 from .errors import DataError, raise_all
 
@@ -32,18 +35,47 @@ class CrossTraining(Model):
     stages: list[Text]  # the stages it fits (stage ids)
 
 
+class Scores(Model):
+    """Pain scores on the 0 to 10 scale, from ``low`` to ``high``; no ``high``: "or more"."""
+
+    low: int = Field(ge=0, le=10)
+    high: int | None = Field(default=None, ge=0, le=10)
+
+    @property
+    def top(self) -> int:
+        return 10 if self.high is None else self.high
+
+    def words(self) -> str:
+        """"0 to 2", "6 or more", "Any score"."""
+        if self.high is None:
+            return "Any score" if self.low == 0 else f"{self.low} or more"
+        return str(self.low) if self.high == self.low else f"{self.low} to {self.high}"
+
+
 class PainBand(Model):
     id: Text
     action: Text  # what to do: "Carry on"
-    during: Text  # pain during the session, 0 to 10
+    during: Scores  # pain during the session
+    run_on: bool  # true: the runner may finish the session at these scores; false: stop it
     next_morning: Text  # pain the next morning
     means: CitedText
     care: Text | None = None  # a care level the band sends the runner to
 
 
+class StopNow(Model):
+    """What stops the plan at once, whatever the pain score: a registry sign as it shows during the
+    plan, and the care level it leads to (never less urgent than the sign's own)."""
+
+    text: Text
+    sources: list[Text]
+    care: Text  # a care level of data/care_levels.yml
+    signs: list[Text]  # the registry signs it is (data/warning_signs.yml)
+
+
 class PainRule(Model):
     how: list[CitedText]  # how to score the pain
     bands: list[PainBand]
+    stop_now: list[StopNow]  # what stops the plan at once, whatever the score
     borrowed: list[CitedText]  # where the rule comes from, and what those studies were about
 
 
@@ -82,9 +114,57 @@ def load(site: SiteData, path: Path) -> None:
                           what="stage")
     problems += find_refs(plan.pain_rule.bands, key="care", known=site.care_levels, file=file,
                           what="care level")
+    for key, known, what in (("sources", site.sources, "source"), ("care", site.care_levels,
+                             "care level"), ("signs", site.signs, "warning sign")):
+        problems += find_refs(plan.pain_rule.stop_now, key=key, known=known, file=file, what=what,
+                              entry="stop_now", path="pain_rule.stop_now")
     raise_all(problems)
+    raise_all(check_pain_limit(site, plan, file) + _check_stop_now(site, plan, file))
     site.return_to_running = plan
     check_condition_starts(site)
+
+
+def check_pain_limit(site: SiteData, plan: ReturnToRunning, file: str) -> list[DataError]:
+    """The plan and the self-care card say one thing: no band lets a runner run on with pain above
+    the limit the self-care card states (care level ``stop_run_above``)."""
+    level = pain_limit(site)
+    if level is None:
+        return [DataError("data/care_levels.yml", "no care level sets stop_run_above, the pain "
+                          "score above which a run stops; the return-to-running plan's pain rule "
+                          "keeps to it (set it on the self-care level)")]
+    limit = level.stop_run_above
+    card = (f"the '{level.id}' care card says stop any run {pain_limit_words(limit)} "
+            f"(data/care_levels.yml, stop_run_above: {limit})")
+    problems = []
+    for band in plan.pain_rule.bands:
+        if band.during.high is not None and band.during.high < band.during.low:
+            problems.append(DataError(file, f"high ({band.during.high}) is below low "
+                                            f"({band.during.low})", line=band.line, entry=band.id,
+                                      field="during"))
+        elif band.run_on and band.during.top > limit:
+            problems.append(DataError(
+                file, f"lets a runner run on with pain of {band.during.words().lower()} during a "
+                      f"session, but {card}: set run_on: false, or keep 'during' to {limit} or "
+                      f"less", line=band.line, entry=band.id, field="run_on"))
+    return problems
+
+
+def _check_stop_now(site: SiteData, plan: ReturnToRunning, file: str) -> list[DataError]:
+    """A line that stops the plan sends the runner no less urgently than the signs it names."""
+    problems = []
+    for i, line in enumerate(plan.pain_rule.stop_now, 1):
+        if not line.signs:
+            problems.append(DataError(file, "name the registry signs this line is (signs: [...])",
+                                      line=line.line, entry="stop_now",
+                                      field=f"pain_rule.stop_now[{i}].signs"))
+        for sign_id in line.signs:
+            sign = site.signs[sign_id]
+            if site.more_urgent(sign.level, line.care):
+                problems.append(DataError(
+                    file, f"sends the runner to '{line.care}', less urgent than {sign.level} sign "
+                          f"'{sign_id}' ({sign.text})", line=line.line, entry="stop_now",
+                    field=f"pain_rule.stop_now[{i}].care"))
+    return problems
 
 
 def check_condition_starts(site: SiteData, file: str = "data/conditions.yml") -> None:
@@ -106,11 +186,12 @@ def sources(site: SiteData) -> list[str]:
     found: list[str] = []
 
     def walk(node) -> None:
-        if isinstance(node, CitedText):
-            found.extend(s for s in node.sources if s not in found)
-        elif isinstance(node, Model):
+        if isinstance(node, Model):
+            if "sources" in type(node).model_fields:  # cited text, and lines such as stop_now
+                found.extend(s for s in node.sources if s not in found)
             for name in type(node).model_fields:
-                walk(getattr(node, name))
+                if name != "sources":
+                    walk(getattr(node, name))
         elif isinstance(node, list):
             for item in node:
                 walk(item)

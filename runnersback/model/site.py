@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import care, conditions, exercises, flowchart, return_to_running, signs, sources
+from . import care, conditions, exercises, flowchart, pages, return_to_running, signs, sources
 from .core import SiteData, check_refs, find_pages, find_refs
 from .errors import DataError
 
@@ -27,6 +27,7 @@ def load(data_dir: Path, docs_dir: Path) -> SiteData:
     conditions.load(site, data_dir / "conditions.yml")
     flowchart.load(site, data_dir / "flowchart.yml")
     return_to_running.load(site, data_dir / "return_to_running.yml")  # checks conditions' starts
+    pages.check_review_dates(site)  # no page past its next review
     return site
 
 

@@ -13,11 +13,12 @@ from ..model.core import SiteData
 from ..model.errors import DataError
 from ..model.return_to_running import PLAN_PAGE, ReturnToRunning, Stage
 from . import care
-from .citations import cited_text, cited_text_list
+from .citations import cite, cited_text, cited_text_list
 from .html import Linker, esc
 
 PARTS = ("who", "stages", "pain_rule", "cross_training", "by_condition", "log")
-LOG_COLUMNS = ("Date", "Stage", "Pain during (0 to 10)", "Pain next morning (0 to 10)", "Notes")
+LOG_COLUMNS = ("Date", "Stage", "Pain during (0 to 10)", "Pain next morning (0 to 10)",
+               "Any warning sign? If yes, stop and get help", "Notes")
 LOG_ROWS = 6  # empty rows to fill in by hand
 
 
@@ -94,20 +95,33 @@ def pain_table(site: SiteData, linker: Linker, plan: ReturnToRunning, cited: set
         rows.append(f'<tr class="rtr-band rtr-band--{esc(band.id)}">\n'
                     f'<th scope="row">{esc(band.action)}</th>\n'
                     f'<td><span class="rtr-band__scores"><strong>Pain during:</strong> '
-                    f'<span class="rtr-band__during">{esc(band.during)}</span>. '
+                    f'<span class="rtr-band__during">{esc(band.during.words())}</span>. '
                     f'<strong>Next morning:</strong> '
                     f'<span class="rtr-band__morning">{esc(band.next_morning)}</span>.</span> '
                     f"{means}</td>\n</tr>")
     return _table("rtr-pain", "The pain rule", ("What to do", "When, and what it means"), rows)
 
 
+def stop_now(site: SiteData, linker: Linker, plan: ReturnToRunning, cited: set[str]) -> str:
+    """What stops the plan at once, whatever the score: each line with its care level, named from
+    data/care_levels.yml."""
+    rows = []
+    for line in plan.pain_rule.stop_now:
+        level = care_level(site, line.care, "data/return_to_running.yml")
+        rows.append(f'<li class="rtr-stop rtr-stop--{esc(line.care)}">'
+                    f'{cited_text(site, linker, line, cited)} <span class="rtr-band__care">'
+                    f'{care.level_badge(site, line.care, "data/return_to_running.yml")} '
+                    f"{esc(level.heading)}.</span></li>")
+    return '<ul class="rtr-stops">\n' + "\n".join(rows) + "\n</ul>"
+
+
 def pain_rule(site: SiteData, linker: Linker, plan: ReturnToRunning, cited: set[str]) -> str:
-    """The four bands, how to score, and where the rule comes from. The page follows it with every
-    warning sign (the ``safety_box`` macro)."""
+    """The four bands, what stops the plan at once, how to score, and where the rule comes from.
+    The page follows it with every warning sign (the ``safety_box`` macro)."""
     rule = plan.pain_rule
     borrowed = "\n".join(f"<p>{cited_text(site, linker, item, cited)}</p>" for item in rule.borrowed)
     # The table first: on paper it then sits whole below the stages.
-    return (pain_table(site, linker, plan, cited) + "\n"
+    return (pain_table(site, linker, plan, cited) + "\n" + stop_now(site, linker, plan, cited) + "\n"
             + cited_text_list(site, linker, rule.how, cited, class_="rtr-how") + "\n"
             + f'<div class="rtr-borrowed">\n{borrowed}\n</div>')
 
@@ -159,23 +173,33 @@ def condition_section(site: SiteData, linker: Linker, c: Condition, cited: set[s
 
 
 def handout_body(site: SiteData, linker: Linker, meta: dict, cited: set[str]) -> str:
-    """The plan's one-page handout, above its safety box: the stages and the pain rule."""
+    """The plan's handout, above its safety box: who it is for, the stages, and the pain rule with
+    what stops the plan at once. Nothing of the plan's safety is left to the page: who it is for,
+    the stricter rule after a bone injury and the stop lines print too."""
     plan = _plan(site, f"docs/{linker.current_src}")
+    # Each list cited once, after it, as in the safety box: the sheet has no room to spare.
+    who = care.cited_once(site, linker, plan.who, cited, "rtr-sources", "rtr-who")
     stage_rows = "\n".join(
         f"<li><strong>{esc(stage.name)}:</strong> {esc(stage.amount)}. {esc(stage.sessions)}. "
-        f"Move on when: {cited_text(site, linker, stage.move_on, cited)}</li>" for stage in plan.stages)
-    how = cited_text_list(site, linker, plan.pain_rule.how, cited)
+        f"Move on when: {esc(stage.move_on.text)}</li>" for stage in plan.stages)
+    stage_sources = sorted({s for stage in plan.stages for s in stage.move_on.sources})
+    how = care.cited_once(site, linker, plan.pain_rule.how, cited, "rtr-sources", "rtr-how")
     # The bands as a list: a four-column table does not fit half a sheet.
     bands = "\n".join(
-        f"<li><strong>{esc(band.action)}</strong> (pain during: {esc(band.during)}; next morning: "
-        f"{esc(band.next_morning[0].lower() + band.next_morning[1:])}). "
-        f"{cited_text(site, linker, band.means, cited)}</li>" for band in plan.pain_rule.bands)
+        f"<li><strong>{esc(band.action)}</strong> (pain during: {esc(band.during.words().lower())}; "
+        f"next morning: {esc(band.next_morning[0].lower() + band.next_morning[1:])}). "
+        f"{esc(band.means.text)}</li>" for band in plan.pain_rule.bands)
+    band_sources = sorted({s for band in plan.pain_rule.bands for s in band.means.sources})
     return (f'<p class="handout__lead">{esc(meta.get("description", ""))}</p>\n'
             '<div class="handout__grid">\n'
-            '<section class="handout__section">\n<h2>The stages</h2>\n'
-            f'<ol class="rtr-stages">\n{stage_rows}\n</ol>\n</section>\n'
+            '<section class="handout__section">\n<h2>Who the plan is for</h2>\n'
+            f"{who}\n<h2>The stages</h2>\n"
+            f'<ol class="rtr-stages">\n{stage_rows}\n</ol>\n'
+            f'<p class="rtr-sources">{cite(site, linker, stage_sources, cited)}</p>\n</section>\n'
             '<section class="handout__section">\n<h2>The pain rule</h2>\n'
-            f'{how}\n<ul class="rtr-bands">\n{bands}\n</ul>\n</section>\n</div>')
+            f'{how}\n<ul class="rtr-bands">\n{bands}\n</ul>\n'
+            f'<p class="rtr-sources">{cite(site, linker, band_sources, cited)}</p>\n'
+            f"{stop_now(site, linker, plan, cited)}\n</section>\n</div>")
 
 
 __all__ = ["plan_part", "condition_section", "handout_body", "stage_anchor", "PARTS",

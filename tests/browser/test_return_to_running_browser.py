@@ -23,6 +23,14 @@ CARE_LEVELS = {level["id"]: level for level in _data("care_levels")["care_levels
 PLAN_LEVELS = ("self-care", "see-professional")  # outcomes that may lead back to running
 
 
+def scores(during: dict) -> str:
+    """A band's pain scores as the page words them: "0 to 2", "6 or more", "Any score"."""
+    low, high = during["low"], during.get("high")
+    if high is None:
+        return "Any score" if low == 0 else f"{low} or more"
+    return f"{low} to {high}"
+
+
 def test_every_stage_is_rendered_from_the_data_in_order(page, base_url):
     page.goto(base_url + "return-to-running.html")
     stages = page.locator("ol.rtr-stages > li.rtr-stage")
@@ -41,16 +49,26 @@ def test_the_pain_rule_has_its_four_bands_and_says_where_it_is_borrowed_from(pag
     page.goto(base_url + "return-to-running.html")
     rows = page.locator(".rtr-pain tbody tr")
     actions = [b["action"] for b in PLAN["pain_rule"]["bands"]]
-    assert actions == ["Carry on", "Stay at this stage", "Step back", "Stop and get checked"]
+    assert actions == ["Carry on", "Stop, and stay at this stage", "Step back", "Stop and get checked"]
     assert rows.locator("th").all_text_contents() == actions
     for n, band in enumerate(PLAN["pain_rule"]["bands"]):
         row = rows.nth(n)
-        assert row.locator(".rtr-band__during").text_content() == band["during"], band["id"]
+        assert row.locator(".rtr-band__during").text_content() == scores(band["during"]), band["id"]
         assert row.locator(".rtr-band__morning").text_content() == band["next_morning"], band["id"]
         assert band["means"]["text"] in row.text_content(), band["id"]
         assert row.locator(".cite").count() == 1, band["id"]
     # "Stop and get checked" sends the runner to a care level, named from data/care_levels.yml.
     assert CARE_LEVELS["see-professional"]["heading"] in rows.nth(3).text_content()
+    # Only the band at or under the self-care card's limit lets a runner finish the session.
+    limit = CARE_LEVELS["self-care"]["stop_run_above"]
+    assert [b["id"] for b in PLAN["pain_rule"]["bands"] if b["run_on"]] == ["carry-on"]
+    assert PLAN["pain_rule"]["bands"][0]["during"]["high"] == limit
+    # New numbness or weakness stops the plan at once: an urgent check today.
+    stops = page.locator(".rtr-stops li")
+    assert stops.count() == len(PLAN["pain_rule"]["stop_now"])
+    for n, line in enumerate(PLAN["pain_rule"]["stop_now"]):
+        assert line["text"] in stops.nth(n).text_content()
+        assert CARE_LEVELS[line["care"]]["heading"] in stops.nth(n).text_content()
     borrowed = page.locator(".rtr-borrowed")
     assert "Achilles tendon" in borrowed.text_content() and "kneecap" in borrowed.text_content()
     hrefs = borrowed.locator(".cite a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
@@ -111,7 +129,8 @@ def test_the_plan_prints_on_two_a4_sheets_with_its_log(page, base_url, tmp_path)
     assert pdf_pages(pdf.read_bytes(), tmp_path) <= 2
     text = " ".join(pdf_text(pdf).split())
     for heading in ("Date", "Stage", "Pain during (0 to 10)", "Pain next morning (0 to 10)", "Notes",
-                    "Stop and get checked", "Call 999 or go to A&E now"):
+                    "Any warning sign? If yes, stop and get help", "Stop and get checked",
+                    "Call 999 or your local emergency number, or go to A&E now"):
         assert heading in text, heading
     for stage in PLAN["stages"]:
         assert stage["name"] in text, stage["id"]
@@ -132,3 +151,6 @@ def test_the_handout_carries_every_stage_band_and_scoring_line_from_the_data(pag
         assert f"{stage['name']}: {stage['amount']}" in text, stage["id"]
     for band in PLAN["pain_rule"]["bands"]:
         assert band["action"] in text and band["means"]["text"] in text, band["id"]
+    # Who the plan is for (with the bone injury wait) and what stops it at once print too.
+    for line in [*PLAN["who"], *PLAN["pain_rule"]["stop_now"]]:
+        assert line["text"] in text, line["text"]

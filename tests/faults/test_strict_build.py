@@ -37,6 +37,10 @@ FAULTS = [
                  ["docs/about.md", "next_review"], id="missing-review-date"),
     pytest.param("data/care_levels.yml", "    heading: Call 999", "    headin: Call 999",
                  ["data/care_levels.yml", "entry 'emergency'", "field 'headin'"], id="bad-data"),
+    pytest.param("data/care_levels.yml", "    heading: Call 999 or your local emergency number,",
+                 "    heading: Call 999,", ["data/care_levels.yml", "entry 'emergency'", "field 'heading'",
+                                           "names 999: add 'or your local emergency number'"],
+                 id="999-alone"),
 ]
 
 

@@ -96,7 +96,7 @@ def test_missing_required_field(tmp_path):
 
 def test_wrong_type(tmp_path):
     err = load_edited(tmp_path, "also_called: [pinched nerve, trapped nerve, nerve pain down the leg, "
-                                "lumbar radiculopathy]", "also_called: pinched nerve")
+                                "numb or tingling leg, lumbar radiculopathy]", "also_called: pinched nerve")
     assert_names(err, entry="sciatica", field="also_called", problem="expected a list of text")
 
 

@@ -90,6 +90,33 @@ def test_bad_plan_data_fails_naming_file_entry_and_field(tmp_path, old, new, ent
     assert problem in str(err)
 
 
+def test_a_band_that_runs_on_above_the_self_care_limit_fails(tmp_path):
+    err = load_with(tmp_path, "return_to_running.yml", "      during: {low: 3, high: 5}\n      run_on: false\n",
+                    "      during: {low: 3, high: 5}\n      run_on: true\n")
+    assert err.file == "data/return_to_running.yml" and err.entry == "stay" and err.field == "run_on"
+    assert "pain of 3 to 5" in str(err) and "above 2 out of 10" in str(err)
+
+
+def test_a_self_care_card_that_does_not_state_its_limit_fails(tmp_path):
+    err = load_with(tmp_path, "care_levels.yml", " (above 2 out of 10)", "")
+    assert err.file == "data/care_levels.yml" and err.entry == "self-care" and err.field == "action"
+
+
+def test_a_stop_line_less_urgent_than_its_sign_fails(tmp_path):
+    err = load_with(tmp_path, "return_to_running.yml", "      care: urgent\n      signs: [one-leg-getting-weaker]\n",
+                    "      care: see-professional\n      signs: [one-leg-getting-weaker]\n")
+    assert err.file == "data/return_to_running.yml" and err.field == "pain_rule.stop_now[1].care"
+    assert "less urgent than urgent sign 'one-leg-getting-weaker'" in str(err)
+
+
+def test_the_plan_stops_a_session_above_the_self_care_limit(site):
+    limit = site.care_levels["self-care"].stop_run_above
+    bands = site.return_to_running.pain_rule.bands
+    assert limit == 2 and "above 2 out of 10" in site.care_levels["self-care"].action
+    assert [b.during.words() for b in bands] == ["0 to 2", "3 to 5", "6 or more", "Any score"]
+    assert [b.id for b in bands if b.run_on] == ["carry-on"]
+
+
 def test_the_plan_file_names_its_schema():
     assert PLAN_TEXT.startswith("# yaml-language-server: $schema=schemas/return_to_running.schema.json\n")
 
@@ -146,7 +173,8 @@ def test_the_condition_section_links_its_starting_stage(site):
 
 def test_the_log_has_its_columns_and_empty_rows():
     html = render.log_table()
-    for name in ("Date", "Stage", "Pain during (0 to 10)", "Pain next morning (0 to 10)", "Notes"):
+    for name in ("Date", "Stage", "Pain during (0 to 10)", "Pain next morning (0 to 10)",
+                 "Any warning sign? If yes, stop and get help", "Notes"):
         assert f'<th scope="col">{name}</th>' in html
     assert html.count("<tr>") == render.LOG_ROWS + 1 and render.LOG_ROWS >= 5
 
@@ -158,6 +186,12 @@ def test_the_handout_is_drawn_from_the_plan(site):
         assert f"<strong>{stage.name}:</strong> {stage.amount}" in html
     for band in site.return_to_running.pain_rule.bands:
         assert f"<strong>{band.action}</strong>" in html
+    # Who the plan is for, the no-pain rule after a bone injury and what stops the plan at once
+    # print too: the handout keeps every safety line of the plan.
+    plan = site.return_to_running
+    for line in [*plan.who, *plan.pain_rule.how, *plan.pain_rule.stop_now]:
+        assert line.text in html, line.text
+    assert "no pain at all" in html and site.care_levels["urgent"].heading in html
     assert safetycheck.missing_signs(site, "handouts/return-to-running.md", html) == []
 
 

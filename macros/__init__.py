@@ -14,6 +14,12 @@ _PROJECT = str(Path(__file__).resolve().parent.parent)
 if _PROJECT not in sys.path:  # Zensical: the project is not importable until it is on the path
     sys.path.append(_PROJECT)
 
-from macros.registration import define_env, on_post_page_macros, on_pre_page_macros  # noqa: E402
 
-__all__ = ["define_env", "on_pre_page_macros", "on_post_page_macros"]
+def define_env(env) -> None:
+    from macros.registration import define_env as register  # here, so `python -m macros.x` runs clean
+    register(env)
+
+
+def on_pre_page_macros(env) -> None:  # mkdocs-macros only; Zensical's define_env sees the page
+    from macros.registration import on_pre_page_macros as before_page
+    before_page(env)

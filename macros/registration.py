@@ -17,7 +17,7 @@ from runnersback.render import (care, citations, conditions, exercises, flowchar
                                 pagemeta, return_to_running, sheet_builder)
 from runnersback.render.html import Linker, page_url
 
-from . import rawhtml
+from . import banner, rawhtml
 
 try:  # MkDocs shows a PluginError as a one-line build failure; elsewhere DataError says the same
     from mkdocs.exceptions import PluginError as BuildError
@@ -32,8 +32,6 @@ def define_env(env) -> None:
     except DataError as exc:
         raise BuildError(f"Bad data: {exc}") from exc
     env.variables["site_data"] = site
-    # The theme's banner on every page (overrides/main.html) lists the registry's emergency signs.
-    env.conf["extra"]["safety_banner"] = care.banner(site)
     state = {"cited": set()}  # sources cited on the page being rendered
 
     def linker() -> Linker:
@@ -82,6 +80,20 @@ def define_env(env) -> None:
     block("sheet_builder", lambda: sheet_builder.sheet_builder(site, linker(), env.conf["site_url"] or "",
                                                                state["cited"]))
 
+    def footer() -> str:
+        """The "about this page" block: the last line of every page (the post-build step fails a
+        page without it). Last, so that it lists every source the page cited."""
+        page = env.page
+        # A handout's address (and QR code) is the full page it summarises.
+        target = meta().get("handout_of") or _src(page)
+        address = pagemeta.page_address(env.conf["site_url"] or "", page_url(target))
+        try:
+            return pagemeta.page_footer(site, linker(), meta=meta(), title=page.title or "",
+                                        address=address, cited=state["cited"])
+        except DataError as exc:
+            raise BuildError(str(exc)) from exc
+
+    block("page_footer", footer)
     env.variables["_runnersback_state"] = state
 
 
@@ -96,7 +108,12 @@ def _load(data_dir: Path, docs_dir: Path) -> SiteData:
            tuple(sorted(find_pages(docs_dir))))
     if key not in _cache:
         _cache.clear()
-        _cache[key] = sitedata.load(data_dir, docs_dir)
+        site = sitedata.load(data_dir, docs_dir)
+        # The banner on every page is a theme partial written from the registry: never stale.
+        problem = banner.stale(data_dir.parent, site)
+        if problem:
+            raise DataError("data/warning_signs.yml", problem)
+        _cache[key] = site
     return _cache[key]
 
 
@@ -117,20 +134,4 @@ def on_pre_page_macros(env) -> None:
     state["cited"] = set()
     state["html"].reset()
     pages.inherit_meta(env.variables["site_data"], env.page.meta)
-
-
-def on_post_page_macros(env) -> None:
-    """Append the "about this page" block to every page."""
-    site = env.variables["site_data"]
-    state = env.variables["_runnersback_state"]
-    page = env.page
-    # A handout's address (and QR code) is the full page it summarises.
-    target = page_url(page.meta["handout_of"]) if page.meta.get("handout_of") else page.url
-    address = pagemeta.page_address(env.conf["site_url"] or "", target)
-    _date_for_print_header(page.meta, page.meta)
-    try:
-        env.markdown += state["html"].block(pagemeta.page_footer(
-            site, Linker(_src(page), site.pages), meta=page.meta,
-            title=page.title or env.conf["site_name"], address=address, cited=state["cited"]))
-    except DataError as exc:
-        raise BuildError(str(exc)) from exc
+    _date_for_print_header(env.page.meta, env.page.meta)

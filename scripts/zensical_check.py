@@ -44,6 +44,7 @@ MARKERS = {
     "return_to_running": 'class="rtr-',
     "safety_box": 'class="red-flags handout__flags"',
     "sheet_builder": "data-sheet-builder",
+    "page_footer": 'class="page-info"',
 }
 _CALL = re.compile(r"\{\{\s*(\w+)\(")
 

@@ -61,6 +61,7 @@ def test_a_mistake_fails_the_build_naming_where_it_is(scratch_project, tmp_path,
     log = result.stdout + result.stderr
     missing = [name for name in named if name not in log]
     assert not missing, f"the build's message does not name {missing}:\n{log[-3000:]}"
+    assert not (tmp_path / "out").exists(), "a failed build left a folder to publish"
 
 
 def test_two_builds_are_byte_identical(site_dir, tmp_path):

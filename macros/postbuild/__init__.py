@@ -19,9 +19,9 @@ from runnersback.model import site as sitedata
 from runnersback.model.core import SiteData, find_pages
 from runnersback.render.html import page_url
 
-from . import abbreviations, csp
+from . import abbreviations, booklet, csp
 
-BOOKLET = "print_page.html"
+BOOKLET = booklet.NAME
 
 
 def docs_dir(project: Path) -> Path:
@@ -66,6 +66,7 @@ def run(site_dir: Path, project: Path) -> list[str]:
     shim = site_dir / csp.SHIM
     shim_js = shim.read_text(encoding="utf-8") if shim.exists() else None
     pages = {page_url(src): src for src in find_pages(docs)}
+    booklet.write_if_missing(site_dir, project)  # Zensical: no print-site plugin
     problems = [f"docs/{src}: not built ({url} missing)" for url, src in sorted(pages.items())
                 if not (site_dir / url).is_file()]
     for path in html_files(site_dir):

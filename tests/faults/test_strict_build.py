@@ -6,7 +6,6 @@ Each test breaks a scratch copy of the project in one way and runs the real buil
 from __future__ import annotations
 
 import filecmp
-from pathlib import Path
 
 import pytest
 

@@ -12,11 +12,12 @@ export NO_MKDOCS_2_WARNING := 1
 serve: $(SITE_DEPS)  ## Serve with live reload on http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
 
-test: $(TEST_DEPS)  ## Build the real site and run every test (needs Chromium, see README)
+test: $(TEST_DEPS)  ## Lint (ruff), build the real site and run every test (needs Chromium, see README)
+	$(BIN)/ruff check --quiet .
 	$(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
 
-build: $(SITE_DEPS)  ## Build the static site into site/
-	$(BIN)/mkdocs build --strict
+build: $(SITE_DEPS)  ## Build the static site into site/, then finish and check it (macros/build.py)
+	$(BIN)/python -m macros.build
 
 pdf: $(TEST_DEPS)  ## Print the booklet to build/runners-back.pdf with headless Chromium
 	$(BIN)/python scripts/booklet_pdf.py

@@ -65,7 +65,6 @@ validation:
 # link-check hook. Features that are neither stay, as in the real build: the booklet (print-site
 # and its hook), the abbreviations hook, and search as configured.
 PLAIN_CONFIG = _CHECKS_OFF + """hooks:
-  - {root}/hooks/abbreviations.py
   - {root}/hooks/booklet.py
 plugins:
 {search}  - offline

@@ -4,9 +4,11 @@ Run in an environment with Zensical and the site's own dependencies but without 
 
     python -m venv /tmp/zensical && /tmp/zensical/bin/pip install zensical==0.0.73 \\
         pydantic==2.14.4 segno==1.6.6 PyYAML==6.0.3
-    /tmp/zensical/bin/zensical build && /tmp/zensical/bin/python scripts/zensical_check.py site
+    /tmp/zensical/bin/python -m macros.build --engine zensical && \\
+        /tmp/zensical/bin/python scripts/zensical_check.py site
 
-For every Markdown page under docs/: the built page exists, holds its title, has no macro call or
+For every Markdown page under docs/: the built page exists, carries the warning banner, the "about
+this page" block and its Content Security Policy, holds its title, has no macro call or
 token left in it, and shows what each macro the page calls renders (a citation, a care card, the
 flowchart's steps...). Exits 1 with a line per problem.
 """
@@ -32,6 +34,7 @@ MARKERS = {
     "red_flags": 'class="red-flags"',
     "care_levels": 'id="care-emergency"',
     "care_card": "care-card",
+    "sign_cards": "care-card",
     "exercises": 'class="exercise-card"',
     "sources_list": 'class="source-entry"',
     "condition_page": 'class="condition-summary"',
@@ -44,6 +47,7 @@ MARKERS = {
     "return_to_running": 'class="rtr-',
     "safety_box": 'class="red-flags handout__flags"',
     "sheet_builder": "data-sheet-builder",
+    "page_footer": 'class="page-info"',
 }
 _CALL = re.compile(r"\{\{\s*(\w+)\(")
 
@@ -58,6 +62,12 @@ def problems(site_dir: Path) -> list[str]:
             continue
         html = built.read_text(encoding="utf-8")
         article = html.split('<article', 1)[-1]
+        for marker, what in (('class="rb-announce"', "the warning banner"),
+                             ('class="page-info"', 'the "about this page" block'),
+                             ('http-equiv="Content-Security-Policy"', "the Content Security Policy "
+                              "(run it through python -m macros.build --engine zensical)")):
+            if marker not in html:
+                found.append(f"{src}: no {what}")
         text = (docs / src).read_text(encoding="utf-8")
         body = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.S)  # a YAML comment is no heading
         heading = re.search(r"^# (.+?)\s*$", body, re.M)

@@ -46,7 +46,8 @@ def build_site(project: Path, out: Path, extra_env: dict | None = None) -> subpr
     """Run the real strict build of ``project`` into ``out``; returns the finished process."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH,
            **(extra_env or {})}
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
+    # As `make build`: MkDocs, then the post-build step (policy, checks); nothing kept on failure.
+    return subprocess.run([sys.executable, "-m", "macros.build", "-d", str(out)],
                           cwd=project, env=env, capture_output=True, text=True, timeout=300)
 
 
@@ -130,7 +131,7 @@ def browser():
         browser.close()
 
 
-# Every Content Security Policy violation (hooks/csp.py) in any frame, as the page's own event reports
+# Every Content Security Policy violation (macros/postbuild/csp.py) in any frame, as the page's own event reports
 # it. Chromium logs each as a console error too; the event also names the directive.
 CSP_LISTENER = """document.addEventListener("securitypolicyviolation", event =>
   window.__rbPolicyViolation(`${event.effectiveDirective} blocked ${event.blockedURI || "?"}`

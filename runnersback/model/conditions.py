@@ -12,8 +12,6 @@ import re
 from pathlib import Path
 from typing import Any, Iterator
 
-from pydantic import Field
-
 from .base import CitedText, Model, Text, describe, load_yaml, unique_ids, validate
 from .core import SiteData, find_refs
 from .errors import DataError, raise_all

@@ -16,7 +16,7 @@ from .errors import DataError, raise_all
 
 if TYPE_CHECKING:  # types only: those modules build on this one
     from .care import CareLevel
-    from .conditions import ComparisonSign, Condition
+    from .conditions import Condition
     from .exercises import Exercise
     from .flowchart import Flowchart
     from .return_to_running import ReturnToRunning

@@ -124,7 +124,7 @@ def red_flags(site: SiteData, linker: Linker, cited: set[str]) -> str:
              for level_id in ("emergency", "urgent")]
     more = linker.a(HELP_PAGE, "All warning signs and who to see")
     # Left out of search: the help page holds the same signs, and search should lead there.
-    return (f'<aside class="red-flags" aria-label="Urgent warning signs" data-search-exclude>\n'
+    return ('<aside class="red-flags" aria-label="Urgent warning signs" data-search-exclude>\n'
             + "\n".join(parts) + f'\n<p class="red-flags__more">{more}</p>\n</aside>')
 
 

@@ -1,4 +1,4 @@
-"""The Content Security Policy (hooks/csp.py) in Chromium, over http and from disk (file://): no page
+"""The Content Security Policy (macros/postbuild/csp.py) in Chromium, over http and from disk (file://): no page
 breaks it, search, the palette toggle and the flowchart work under it, and a script the build did not
 write is blocked and reported.
 

@@ -82,7 +82,7 @@ def test_self_care_and_see_a_professional_outcomes_link_the_plan_and_no_others(s
         .map(card => [card.querySelector('[id^="outcome-"]').id,
                       card.querySelectorAll("a[href='return-to-running.html']").length]))""")
     assert set(links) == {f"outcome-{o['id']}" for o in OUTCOMES}
-    wrong = [f"{o['id']} ({o['care']}): {links[f'outcome-' + o['id']]} links to the plan"
+    wrong = [f"{o['id']} ({o['care']}): {links['outcome-' + o['id']]} links to the plan"
              for o in OUTCOMES
              # an emergency or urgent outcome is no time to plan a run
              if links[f"outcome-{o['id']}"] != (1 if o["care"] in PLAN_LEVELS else 0)]

@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from conftest import source_pages
 
 
 # Every page loads cleanly over http and from disk: test_accessibility's axe passes check it.

@@ -50,12 +50,12 @@ def test_the_day_after_the_review_date_fails_and_names_the_handout_too(scratch_p
 
 def test_zensical_s_path_stops_too(scratch_project, monkeypatch):
     """Zensical calls define_env for each page, with the page set; the load fails first."""
-    import main
+    import macros
     _overdue(scratch_project)
     env = types.SimpleNamespace(project_dir=str(scratch_project), page=types.SimpleNamespace(),
                                 conf={"docs_dir": "docs", "extra": {}})
     with pytest.raises(Exception, match=r"docs/about\.md:5: field 'next_review': .*2024-06-01"):
-        main.define_env(env)
+        macros.define_env(env)
 
 
 def test_every_page_is_due_after_today_and_the_due_day_itself_passes(monkeypatch):

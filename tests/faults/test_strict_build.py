@@ -6,7 +6,6 @@ Each test breaks a scratch copy of the project in one way and runs the real buil
 from __future__ import annotations
 
 import filecmp
-from pathlib import Path
 
 import pytest
 
@@ -65,6 +64,7 @@ def test_a_mistake_fails_the_build_naming_where_it_is(scratch_project, tmp_path,
     log = result.stdout + result.stderr
     missing = [name for name in named if name not in log]
     assert not missing, f"the build's message does not name {missing}:\n{log[-3000:]}"
+    assert not (tmp_path / "out").exists(), "a failed build left a folder to publish"
 
 
 def test_two_builds_are_byte_identical(site_dir, tmp_path):

@@ -1,11 +1,9 @@
-"""Unit tests for hooks/abbreviations.py: each abbreviation is explained once per page."""
+"""Unit tests for macros/postbuild/abbreviations.py: each abbreviation is explained once per page."""
 
 from __future__ import annotations
 
 
-from conftest import load_hook
-
-abbreviations = load_hook("abbreviations")
+from macros.postbuild import abbreviations
 
 NHS = '<abbr title="National Health Service (UK)">NHS</abbr>'
 GP = '<abbr title="General practitioner">GP</abbr>'

@@ -1,4 +1,4 @@
-"""hooks/csp.py: each page's Content Security Policy, computed from its final HTML; and every page of
+"""macros/postbuild/csp.py: each page's Content Security Policy, computed from its final HTML; and every page of
 the built site carries it, first in <head>, covering exactly the inline scripts the page has."""
 
 from __future__ import annotations
@@ -10,11 +10,10 @@ from html import unescape
 from pathlib import Path
 
 import pytest
-from mkdocs.exceptions import PluginError
 
-from conftest import ROOT, load_hook
+from conftest import ROOT
 
-csp = load_hook("csp")
+from macros.postbuild import csp
 
 SHIM_JS = (ROOT / "docs" / csp.SHIM).read_text(encoding="utf-8")
 POLICY_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
@@ -90,7 +89,7 @@ def test_the_shim_s_frame_script_is_read_from_the_shim_itself():
     assert script.startswith('postMessage=function c(s,n){parent.postMessage(s,n||"*")};'
                              "importScripts=function d(...s){return s.reduce(")
     assert script.endswith('{filename:"w/search.js",error}))})')
-    with pytest.raises(PluginError, match="look at hooks/csp.py again"):
+    with pytest.raises(csp.PolicyError, match="look at macros/postbuild/csp.py again"):
         csp.worker_frame_script(SHIM_JS.replace("document.write(`", "document.write(x+`"), "w.js")
 
 

@@ -1,11 +1,11 @@
-"""Unit tests for adapters/rawhtml.py: macro HTML reaches the page unchanged, past Markdown's parser."""
+"""Unit tests for macros/rawhtml.py: macro HTML reaches the page unchanged, past Markdown's parser."""
 
 from __future__ import annotations
 
 import markdown
 import pytest
 
-from adapters import rawhtml
+from macros import rawhtml
 
 EXTENSIONS = ["toc", "attr_list", "md_in_html", "admonition"]
 

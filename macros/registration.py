@@ -1,24 +1,23 @@
-"""mkdocs-macros entry point (mkdocs.yml: ``module_name: main``): registers the site's macros and
-page hooks. No logic lives here.
+"""Registration of the site's macros and page hooks (macros/__init__.py exposes them). No logic
+lives here: each macro hands the current page, the loaded data and a per-page set of cited sources to
+a plain function in runnersback.render.
 
-One file with absolute imports, and no MkDocs import outside the error mapping: Zensical's macros
-extension loads this file on its own, without MkDocs installed. Each macro hands the current page,
-the loaded data and a per-page set of cited sources to a plain function in runnersback.render.
+No MkDocs import outside the error mapping: Zensical's macros extension runs this without MkDocs
+installed, and calls define_env once for every page (so the loaded data is cached, see _load).
 """
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # so `runnersback` imports from here
+from runnersback.model import pages, site as sitedata
+from runnersback.model.core import SiteData, find_pages
+from runnersback.model.errors import DataError
+from runnersback.render import (care, citations, conditions, exercises, flowchart, handouts,
+                                pagemeta, return_to_running, sheet_builder)
+from runnersback.render.html import Linker, page_url
 
-from adapters import rawhtml  # noqa: E402
-from runnersback.model import pages, site as sitedata  # noqa: E402
-from runnersback.model.errors import DataError  # noqa: E402
-from runnersback.render import (care, citations, conditions, exercises, flowchart,  # noqa: E402
-                                handouts, pagemeta, return_to_running, sheet_builder)
-from runnersback.render.html import Linker, page_url  # noqa: E402
+from . import banner, rawhtml
 
 try:  # MkDocs shows a PluginError as a one-line build failure; elsewhere DataError says the same
     from mkdocs.exceptions import PluginError as BuildError
@@ -29,12 +28,10 @@ except ImportError:
 def define_env(env) -> None:
     project = Path(env.project_dir)
     try:
-        site = sitedata.load(project / "data", project / env.conf["docs_dir"])
+        site = _load(project / "data", project / env.conf["docs_dir"])
     except DataError as exc:
         raise BuildError(f"Bad data: {exc}") from exc
     env.variables["site_data"] = site
-    # The theme's banner on every page (overrides/main.html) lists the registry's emergency signs.
-    env.conf["extra"]["safety_banner"] = care.banner(site)
     state = {"cited": set()}  # sources cited on the page being rendered
 
     def linker() -> Linker:
@@ -44,7 +41,7 @@ def define_env(env) -> None:
     # and without the page hooks below, or a way to add a Markdown extension.
     page = getattr(env, "page", None)
     if page is None:
-        # Macro HTML skips Markdown's HTML parser (see adapters/rawhtml.py): macros leave tokens.
+        # Macro HTML skips Markdown's HTML parser (see macros/rawhtml.py): macros leave tokens.
         html = rawhtml.Store()
         env.conf["markdown_extensions"].append(rawhtml.Extension(html))
         meta = lambda: env.page.meta  # noqa: E731
@@ -84,7 +81,41 @@ def define_env(env) -> None:
     block("sheet_builder", lambda: sheet_builder.sheet_builder(site, linker(), env.conf["site_url"] or "",
                                                                state["cited"]))
 
+    def footer() -> str:
+        """The "about this page" block: the last line of every page (the post-build step fails a
+        page without it). Last, so that it lists every source the page cited."""
+        page = env.page
+        # A handout's address (and QR code) is the full page it summarises.
+        target = meta().get("handout_of") or _src(page)
+        address = pagemeta.page_address(env.conf["site_url"] or "", page_url(target))
+        try:
+            return pagemeta.page_footer(site, linker(), meta=meta(), title=page.title or "",
+                                        address=address, cited=state["cited"])
+        except DataError as exc:
+            raise BuildError(str(exc)) from exc
+
+    block("page_footer", footer)
     env.variables["_runnersback_state"] = state
+
+
+_cache: dict[tuple, SiteData] = {}
+
+
+def _load(data_dir: Path, docs_dir: Path) -> SiteData:
+    """The loaded data, once per build: Zensical calls define_env for every page. Loaded again
+    when a data file changes or a page comes or goes (a live-reload server's next build)."""
+    key = (data_dir.resolve(), docs_dir.resolve(),
+           tuple(sorted((p.name, p.stat().st_mtime_ns) for p in data_dir.glob("*.yml"))),
+           tuple(sorted(find_pages(docs_dir))))
+    if key not in _cache:
+        _cache.clear()
+        site = sitedata.load(data_dir, docs_dir)
+        # The banner on every page is a theme partial written from the registry: never stale.
+        problem = banner.stale(data_dir.parent, site)
+        if problem:
+            raise DataError("data/warning_signs.yml", problem)
+        _cache[key] = site
+    return _cache[key]
 
 
 def _date_for_print_header(page_meta: dict, dates: dict) -> None:
@@ -104,20 +135,4 @@ def on_pre_page_macros(env) -> None:
     state["cited"] = set()
     state["html"].reset()
     pages.inherit_meta(env.variables["site_data"], env.page.meta)
-
-
-def on_post_page_macros(env) -> None:
-    """Append the "about this page" block to every page."""
-    site = env.variables["site_data"]
-    state = env.variables["_runnersback_state"]
-    page = env.page
-    # A handout's address (and QR code) is the full page it summarises.
-    target = page_url(page.meta["handout_of"]) if page.meta.get("handout_of") else page.url
-    address = pagemeta.page_address(env.conf["site_url"] or "", target)
-    _date_for_print_header(page.meta, page.meta)
-    try:
-        env.markdown += state["html"].block(pagemeta.page_footer(
-            site, Linker(_src(page), site.pages), meta=page.meta,
-            title=page.title or env.conf["site_name"], address=address, cited=state["cited"]))
-    except DataError as exc:
-        raise BuildError(str(exc)) from exc
+    _date_for_print_header(env.page.meta, env.page.meta)

@@ -1,4 +1,4 @@
-"""MkDocs hook: explain each abbreviation once per page, where it first appears, on tap too.
+"""Post-build: explain each abbreviation once per page, where it first appears, on tap too.
 
 The glossary (docs/includes/abbreviations.md) is appended to every page, and the abbr extension
 then marks every "NHS" and "GP" on it, citations included: up to 30 dotted underlines on a page.
@@ -39,7 +39,3 @@ def first_only(html: str) -> str:
         return match.group(0).replace("<abbr ", '<abbr tabindex="0" ', 1)
 
     return _TOKEN.sub(rewrite, html)
-
-
-def on_page_content(html: str, **kwargs) -> str:
-    return first_only(html)

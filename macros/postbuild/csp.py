@@ -1,4 +1,4 @@
-"""MkDocs hook: a Content Security Policy on every page, as a <meta http-equiv> tag (GitHub Pages
+"""Post-build: a Content Security Policy on every page, as a <meta http-equiv> tag (GitHub Pages
 cannot send headers), computed from each page's final HTML.
 
 The site loads nothing from other hosts, so the policy allows only the site itself ('self'), plus
@@ -15,7 +15,8 @@ some directives in a <meta> policy (frame-ancestors, report-uri, sandbox); they 
   into it. Its text is known at build time (the shim's own functions and the page's search-worker
   address), so it goes in by its hash too (``worker_frame_script``).
 
-Left out under ``mkdocs serve``: its live-reload script is inline and differs on every request.
+Not under ``mkdocs serve`` (the post-build step runs on a built folder): its live-reload script is
+inline and differs on every request.
 """
 
 from __future__ import annotations
@@ -24,10 +25,11 @@ import base64
 import hashlib
 import json
 import re
-from pathlib import Path
 
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
+
+
+class PolicyError(ValueError):
+    """The policy cannot be written (a page without <head>, a shim of another version)."""
 
 SHIM = "assets/vendor/iframe-worker/shim.js"  # as linked in mkdocs.yml (extra.polyfills)
 
@@ -96,8 +98,8 @@ def worker_frame_script(shim_js: str, worker_url: str) -> str:
         if len(functions) != 2 or len(values) != 1:
             raise ValueError(f"placeholders {names}")
     except ValueError as error:
-        raise PluginError(f"csp: the iframe-worker shim ({SHIM}) is not as version 1.0.4 writes "
-                          f"its frame ({error}); look at hooks/csp.py again") from error
+        raise PolicyError(f"csp: the iframe-worker shim ({SHIM}) is not as version 1.0.4 writes "
+                          f"its frame ({error}); look at macros/postbuild/csp.py again") from error
     return re.sub(r"\$\{(\w+)\}", lambda m: functions.get(m.group(1), worker_url), first)
 
 
@@ -131,43 +133,6 @@ def add_policy(html: str, shim_js: str | None = None) -> str:
     html = _POLICY_META.sub("", html, count=1)
     head = _HEAD_START.search(html)
     if not head:
-        raise PluginError("csp: a page has no <head>")
+        raise PolicyError("csp: a page has no <head>")
     meta = f'\n<meta http-equiv="Content-Security-Policy" content="{policy_for(html, shim_js)}">'
     return html[:head.end()] + meta + html[head.end():]
-
-
-_serving = False
-_shim_js: str | None = None
-
-
-def on_startup(command: str, **kwargs) -> None:
-    global _serving
-    _serving = command == "serve"
-
-
-def on_config(config, **kwargs):
-    global _shim_js
-    shim = Path(config["docs_dir"]) / SHIM
-    _shim_js = shim.read_text(encoding="utf-8") if shim.exists() else None
-    return config
-
-
-@event_priority(-50)  # after every plugin and hook that changes the page (default 0)
-def on_post_page(output: str, page, config, **kwargs) -> str:
-    return output if _serving else add_policy(output, _shim_js)
-
-
-@event_priority(-50)
-def on_post_template(output_content: str, template_name: str, config, **kwargs) -> str:
-    if _serving or not template_name.endswith(".html"):
-        return output_content
-    return add_policy(output_content, _shim_js)
-
-
-@event_priority(-95)  # after hooks/booklet.py (-90) has finished the booklet, before the link check
-def on_post_build(config, **kwargs) -> None:
-    # The print-site plugin writes the booklet again after every page is done, past on_post_page.
-    booklet = Path(config["site_dir"]) / "print_page.html"
-    if booklet.exists() and not _serving:
-        booklet.write_text(add_policy(booklet.read_text(encoding="utf-8"), _shim_js),
-                           encoding="utf-8")

@@ -40,13 +40,16 @@ def cited_once(site: SiteData, linker: Linker, items: list[CitedText], cited: se
             + f'\n</ul>\n<p class="{sources_class}">{cite(site, linker, _sources_of(items), cited)}</p>')
 
 
-def level_block(site: SiteData, linker: Linker, level_id: str, cited: set[str], class_: str) -> str:
+def level_block(site: SiteData, linker: Linker, level_id: str, cited: set[str], class_: str,
+                with_sources: bool = True) -> str:
     """A care level's heading and every registry sign of it, cited once: the red-flag box and the
-    handouts' safety box."""
+    handouts' safety box. ``with_sources=False`` leaves the citation to the caller (the handouts'
+    box cites every level once, after the last)."""
     care = level(site, level_id, "data/care_levels.yml")
-    return (f'<div class="{class_} {class_}--{esc(level_id)}">\n{card_heading(care, "p")}\n'
-            + cited_once(site, linker, site.signs_at(level_id), cited, "red-flags__sources")
-            + "\n</div>")
+    signs = site.signs_at(level_id)
+    body = (cited_once(site, linker, signs, cited, "red-flags__sources") if with_sources
+            else "<ul>\n" + "\n".join(f"<li>{esc(sign.text)}</li>" for sign in signs) + "\n</ul>")
+    return f'<div class="{class_} {class_}--{esc(level_id)}">\n{card_heading(care, "p")}\n{body}\n</div>'
 
 
 def level_signs(site: SiteData, level_id: str) -> list:

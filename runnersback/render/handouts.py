@@ -19,7 +19,7 @@ from ..model.pages import check_page_meta, source_meta
 from ..model.return_to_running import PLAN_PAGE
 from . import care, return_to_running
 from .exercises import exercise_cards
-from .citations import cited_text, cited_text_list
+from .citations import cite, cited_text, cited_text_list
 from .html import Linker, esc
 
 def condition_id(target: str) -> str | None:
@@ -32,10 +32,17 @@ def _section(title: str, body: str) -> str:
 
 
 def safety_box(site: SiteData, linker: Linker, cited: set[str]) -> str:
-    """Every warning sign of the registry, most urgent first: one short list per care level."""
-    parts = [care.level_block(site, linker, level_id, cited, "handout__flag")
-             for level_id in site.care_levels if site.signs_at(level_id)]
-    return '<div class="red-flags handout__flags">\n' + "\n".join(parts) + "\n</div>"
+    """Every warning sign of the registry, most urgent first: one short list per care level, and one
+    citation for the whole box, after the last level (shorter on paper than one per level). The
+    citation sits in its own block so that the box still ends "</div>\\n</div>" (the build's safety
+    check, runnersback/checks/safetycheck.py, finds the box by that)."""
+    levels = [level_id for level_id in site.care_levels if site.signs_at(level_id)]
+    parts = [care.level_block(site, linker, level_id, cited, "handout__flag", with_sources=False)
+             for level_id in levels]
+    sources = sorted({s for level_id in levels for sign in site.signs_at(level_id) for s in sign.sources})
+    return ('<div class="red-flags handout__flags">\n' + "\n".join(parts)
+            + '\n<div class="handout__flags-sources">\n'
+              f'<p class="red-flags__sources">{cite(site, linker, sources, cited)}</p>\n</div>\n</div>')
 
 
 LARGE_PRINT_ID = "large-print"

@@ -9,20 +9,17 @@ from __future__ import annotations
 
 import functools
 import http.server
-import importlib.util
 import os
 import shutil
 import subprocess
 import sys
 import threading
-import types
 from pathlib import Path
 
 import pytest
 from filelock import FileLock
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))  # so tests can `import runnersback`
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")  # override on macOS
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -32,14 +29,6 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
                  # Playwright, which holds each one for a round trip and turns the cache off.
                  "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
 SOURCE_DATE_EPOCH = "1763856000"  # fixed, so builds are reproducible
-
-
-def load_hook(name: str) -> types.ModuleType:
-    """A hook module from hooks/, loaded by path as MkDocs loads it (hooks/ is not a package)."""
-    spec = importlib.util.spec_from_file_location(f"{name}_hook", ROOT / "hooks" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def build_site(project: Path, out: Path, extra_env: dict | None = None) -> subprocess.CompletedProcess:
@@ -83,13 +72,14 @@ def site_pages(site_dir: Path) -> list[str]:
 
 
 def source_pages() -> list[str]:
-    """The built pages the site will have, known from docs/ before anything is built.
+    """The built pages the site will have, known from docs/ before anything is built; the booklet
+    (print_page.html, assembled after the build over docs/print_page.md) has tests of its own.
 
     For parametrising tests page by page, so that a slow check over every page spreads over workers.
     """
     from runnersback.render.html import page_url
     from runnersback.model.core import find_pages
-    return sorted(page_url(src) for src in find_pages(ROOT / "docs"))
+    return sorted(page_url(src) for src in find_pages(ROOT / "docs") if src != "print_page.md")
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

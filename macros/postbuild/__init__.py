@@ -2,7 +2,8 @@
 
     python -m macros.postbuild site/      # or: python -m macros.build (build, then this, then publish)
 
-In order: each abbreviation explained once per page (abbreviations.py); every page has the warning
+In order: each abbreviation explained once per page (abbreviations.py); the booklet assembled from
+the pages (booklet.py); every page has the warning
 banner and the "about this page" block, and every page that must list the warning signs lists them
 all (runnersback/checks/safetycheck.py); each page's Content Security Policy (csp.py), computed from
 its final HTML; last, every link, anchor and resource (runnersback/checks/linkcheck.py).
@@ -36,11 +37,6 @@ def html_files(site_dir: Path) -> list[Path]:
     return sorted(p for p in site_dir.rglob("*.html") if "assets" not in p.relative_to(site_dir).parts)
 
 
-def explain_abbreviations(name: str, html: str) -> str:
-    """The booklet is for paper: every abbreviation keeps its title there, none is made a stop."""
-    return html if name == BOOKLET else abbreviations.first_only(html)
-
-
 def page_problems(site: SiteData, src: str, html: str) -> list[str]:
     """What a page lacks of what every page carries, and of the warning signs it must list."""
     problems = []
@@ -66,12 +62,19 @@ def run(site_dir: Path, project: Path) -> list[str]:
     shim = site_dir / csp.SHIM
     shim_js = shim.read_text(encoding="utf-8") if shim.exists() else None
     pages = {page_url(src): src for src in find_pages(docs)}
-    booklet.write_if_missing(site_dir, project)  # Zensical: no print-site plugin
     problems = [f"docs/{src}: not built ({url} missing)" for url, src in sorted(pages.items())
                 if not (site_dir / url).is_file()]
+    if problems:
+        return problems
+    # Each page's abbreviations first, so the booklet's chapters read as the pages do (under
+    # either engine); then the booklet over its stub; then the policy and checks on every page.
+    for path in html_files(site_dir):
+        if path.name != BOOKLET:
+            path.write_text(abbreviations.first_only(path.read_text(encoding="utf-8")), encoding="utf-8")
+    booklet.write(site_dir, project)
     for path in html_files(site_dir):
         name = path.relative_to(site_dir).as_posix()
-        html = explain_abbreviations(name, path.read_text(encoding="utf-8"))
+        html = path.read_text(encoding="utf-8")
         if name in pages:
             problems += page_problems(site, pages[name], html)
         elif 'class="rb-announce"' not in html:

@@ -1,9 +1,10 @@
-"""The booklet (print_page.html: every page in one, for printing), assembled from the built pages when
-the engine wrote none: Zensical has no print-site plugin. Under MkDocs the plugin still writes it
-(hooks/booklet.py), so this is the engine-free way, kept simple: a cover with the site's QR code,
-contents written at build time, each chapter a page's article with its ids prefixed by the page
-(``conditions-sciatica-signs``) and its links turned into links within the booklet; no JavaScript
-but print.js, so it works from disk.
+"""The booklet (print_page.html: every page in one, for printing), assembled from the built pages by
+the post-build step, the same under either engine (Zensical has no print-site plugin): it replaces the
+engine's page for docs/print_page.md, the booklet's place in the navigation. A cover with the site's
+QR code, contents written at build time, each chapter a page's article with its ids prefixed by the
+page (``conditions-sciatica-signs``) and its links turned into links within the booklet, the
+chapters' own stylesheets; no script file but print.js (Material's small inline scripts stay, so the
+reader's colours hold), so it works from disk.
 """
 
 from __future__ import annotations
@@ -18,11 +19,13 @@ import yaml
 from runnersback.render import pagemeta
 
 NAME = "print_page.html"
+STUB = "print_page.md"  # docs/print_page.md: the booklet's place in the navigation, replaced here
 _ARTICLE = re.compile(r'(<article class="md-content__inner md-typeset">)(.*?)(</article>)', re.S)
-_SCRIPT = re.compile(r"\s*<script\b[^>]*>.*?</script>", re.S)
+_SCRIPT = re.compile(r"\s*<script\b[^>]*\bsrc=[^>]*>.*?</script>", re.S)  # files; inline ones stay
 _ID = re.compile(r'\bid="([^"]*)"')
 _HREF = re.compile(r'\b(href|src)="([^"]*)"')
 _CHAPTER_QR = re.compile(r'<svg [^>]*class="page-qr".*?</svg>', re.S)
+_STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]*assets/css/[^"]*)"( media="print")?>')
 _LANDMARK_LABEL = re.compile(r'(<(?:aside|nav|section)\b[^>]*?\baria-label=")([^"]*)(")')
 
 
@@ -35,24 +38,57 @@ _Loader.add_multi_constructor("!", lambda loader, suffix, node: (
 
 
 def chapters(project: Path) -> list[tuple[str, str]]:
-    """(title, Markdown file) of every page in the navigation, in order; handouts left out."""
+    """(navigation title or "", Markdown file) of every page in the navigation, in order; handouts
+    and the booklet's own place left out."""
     config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
     found: list[tuple[str, str]] = []
 
-    def walk(items, title=None):
+    def walk(items):  # a bare path takes its page's own title (heading())
         for item in items:
             if isinstance(item, str):
-                found.append((title or item, item))
+                found.append(("", item))
             else:
                 for key, value in item.items():
-                    walk([value] if isinstance(value, str) else value, key)
+                    if isinstance(value, str):
+                        found.append((key, value))
+                    else:
+                        walk(value)
 
     walk(config["nav"])
-    return [(t, src) for t, src in found if not src.startswith("handouts/")]
+    return [(t, src) for t, src in found if not src.startswith("handouts/") and src != STUB]
+
+
+def heading(site_dir: Path, src: str) -> str:
+    """A built page's own title (its first h1), as a reader sees it."""
+    match = re.search(r"<h1\b[^>]*>(.*?)</h1>", (site_dir / (src[:-3] + ".html")).read_text(encoding="utf-8"),
+                      re.S)
+    if not match:
+        return ""
+    text = re.sub(r'<a class="headerlink"[^>]*>.*?</a>', "", match.group(1), flags=re.S)  # the ¶
+    return " ".join(htmllib.unescape(re.sub(r"<[^>]+>", "", text)).split())
 
 
 def _slug(src: str) -> str:
     return src[:-3].replace("/", "-")
+
+
+# overrides/main.html's order, which the cascade relies on (the flowchart's styles win, for one).
+_CSS_ORDER = ["site", "conditions", "print", "return-to-running", "handout", "booklet", "flowchart"]
+
+
+def stylesheets(site_dir: Path, urls: list[str]) -> list[str]:
+    """The site's stylesheets the chapters load, and the booklet's own, each once, from the root."""
+    found = {"assets/css/booklet.css": ""}
+    for url in urls:
+        page = (site_dir / url).read_text(encoding="utf-8")
+        for href, media in _STYLESHEET.findall(page):
+            found[posixpath.normpath(posixpath.join(posixpath.dirname(url), href))] = media
+
+    def order(href: str) -> int:
+        name = posixpath.basename(href)[:-4]
+        return _CSS_ORDER.index(name) if name in _CSS_ORDER else len(_CSS_ORDER)
+
+    return [f'<link rel="stylesheet" href="{href}"{found[href]}>' for href in sorted(found, key=order)]
 
 
 def chapter(site_dir: Path, src: str, slugs: dict[str, str]) -> str:
@@ -113,10 +149,12 @@ def assemble(site_dir: Path, project: Path, site_name: str, description: str, si
     parts = chapters(project)
     slugs = {src[:-3] + ".html": _slug(src) for _, src in parts}
     shell = (site_dir / "index.html").read_text(encoding="utf-8")
-    contents = "\n".join(f'<li><a href="#{_slug(src)}">{htmllib.escape(title)}</a></li>'
+    contents = "\n".join(f'<li><a href="#{_slug(src)}">{htmllib.escape(title or heading(site_dir, src))}</a></li>'
                          for title, src in parts)
     e = htmllib.escape
+    # id="print-site-page" marks the booklet for the stylesheets (flowchart.css, booklet.css).
     body = f"""
+<div id="print-site-page">
 <section class="print-page">
 <div class="booklet-cover">
   <h1>{e(site_name)}</h1>
@@ -131,34 +169,34 @@ def assemble(site_dir: Path, project: Path, site_name: str, description: str, si
 </div>
 </section>
 <section class="print-page">
-<nav class="print-page-toc-nav" aria-label="Contents"><h1 class="print-page-toc-title">Contents</h1>
+<nav class="print-page-toc-nav" id="print-page-toc" aria-label="Contents"><h1 class="print-page-toc-title">Contents</h1>
 <ul>
 {contents}
 </ul></nav>
 </section>
-""" + "\n".join(chapter(site_dir, src, slugs) for _, src in parts)
+""" + "\n".join(chapter(site_dir, src, slugs) for _, src in parts) + "\n</div>"
     page = _ARTICLE.sub(lambda m: m.group(1) + body + m.group(3), shell, count=1)
     page = _SCRIPT.sub("", page)
     # The home page's own contents (its sidebar, and under its menu entry) and the skip link point
     # at the home page's headings: the booklet has its own contents.
     page = _drop(page, '<nav class="md-nav md-nav--secondary"', "nav")
-    page = re.sub(r'<a href="#__skip"[^>]*>.*?</a>', "", page, flags=re.S)
-    page = page.replace("</head>", '<link rel="stylesheet" href="assets/css/booklet.css">\n</head>', 1)
+    page = re.sub(r'<a href="#__skip"[^>]*>.*?</a>|<a href="#[^"]*" class="md-skip">.*?</a>', "", page,
+                  flags=re.S)
+    styles = stylesheets(site_dir, list(slugs))
+    page = _STYLESHEET.sub("", page)
+    page = page.replace("</head>", "\n".join(styles) + "\n</head>", 1)
     page = page.replace("</body>", '<script src="assets/js/print.js"></script>\n</body>', 1)
     page = re.sub(r"<title>[^<]*</title>", f"<title>Print everything (booklet) - {e(site_name)}</title>",
                   page, count=1)
     return number_repeated_landmarks(page)
 
 
-def write_if_missing(site_dir: Path, project: Path) -> bool:
-    """Write the booklet where the engine did not; True if written."""
-    if (site_dir / NAME).exists():
-        return False
+def write(site_dir: Path, project: Path) -> None:
+    """Write the booklet over the engine's page for docs/print_page.md."""
     config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
     (site_dir / NAME).write_text(assemble(site_dir, project, config["site_name"],
                                           " ".join(config.get("site_description", "").split()),
                                           config.get("site_url") or ""), encoding="utf-8")
-    return True
 
 
-__all__ = ["assemble", "write_if_missing", "chapters", "number_repeated_landmarks", "NAME"]
+__all__ = ["assemble", "write", "chapters", "number_repeated_landmarks", "NAME"]

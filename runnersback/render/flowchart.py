@@ -55,8 +55,8 @@ def _step(site: SiteData, linker: Linker, chart: Flowchart, question: Question,
 
 def _outcome(site: SiteData, linker: Linker, chart: Flowchart, outcome: Outcome, cited: set[str]) -> str:
     care = care_level(site, outcome.care, chart.file)
-    # The anchor sits on the heading: the booklet (print-site plugin) keeps only heading and
-    # list-item ids unique when it puts every page on one.
+    # The anchor sits on the heading, where a link to the outcome lands (on the page and in the
+    # booklet, which prefixes it with the chapter's name).
     heading = card_heading(care.model_copy(update={"heading": outcome.title})).replace(
         "<h3 ", f'<h3 id="{chart.anchor(outcome.id)}" ', 1)
     advice = "\n".join(f"<li>{cited_text(site, linker, item, cited)}</li>" for item in outcome.advice)

@@ -120,7 +120,7 @@ def handout_list(site: SiteData, linker: Linker, topics: list[str]) -> str:
         return f"<li>{linker.a(stub, title)}</li>"
     topic_rows = [row(t, source_meta(site, t).get("title", t)) for t in topics]
     condition_rows = [row(f"conditions/{cid}.md", c.name) for cid, c in site.conditions.items()]
-    booklet = linker.file_href("print_page.html")  # written by the print-site plugin
+    booklet = linker.file_href("print_page.html")  # assembled by macros/postbuild/booklet.py
     return (f'<p>To give out everything at once, <a href="{booklet}">print the whole site as a booklet</a>'
             ' (about 40 pages).</p>\n'
             "<h2 id=\"topic-handouts\">Topics</h2>\n<ul>\n" + "\n".join(topic_rows) + "\n</ul>\n"

@@ -55,7 +55,7 @@ REPRESENTATIVE = ["index.html", "causes.html", "stretching.html", "when-to-get-h
 # both palettes and both widths; the two other combinations run on one page of each kind.
 COMBINATIONS = ([("light", 360, p) for p in source_pages()] + [("dark", 1280, p) for p in source_pages()]
                 + [("dark", 360, p) for p in REPRESENTATIVE] + [("light", 1280, p) for p in REPRESENTATIVE]
-                # The booklet: every chapter on one page, built by the print-site plugin.
+                # The booklet: every chapter on one page (macros/postbuild/booklet.py).
                 + [("light", 360, "print_page.html"), ("dark", 1280, "print_page.html")])
 
 

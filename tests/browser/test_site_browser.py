@@ -73,12 +73,11 @@ def test_component_styles_and_scripts_load_only_where_used(new_page, base_url, p
     assert any("assets/css/print.css print" in e for e in loaded), loaded
     assert any("assets/css/conditions.css" in e for e in loaded) == has_conditions, loaded
     assert any("assets/css/flowchart.css" in e for e in loaded) == has_flowchart, loaded
-    # The booklet plugin's styles (and its `@page { size: A4 }`) stay on the booklet. The booklet
-    # runs without Material's JavaScript, the plugin's or the flowchart's (hooks/booklet.py).
+    # The booklet (macros/postbuild/booklet.py) runs without Material's JavaScript or the
+    # flowchart's: print.js only.
     is_booklet = path == "print_page.html"
-    assert any("css/print-site-material.css" in e for e in loaded) == is_booklet, loaded
     assert any("assets/css/booklet.css" in e for e in loaded) == is_booklet, loaded
-    assert not any("js/print-site.js" in e for e in loaded), loaded
+    assert any("assets/js/print.js" in e for e in loaded) == is_booklet, loaded
     assert any("assets/js/flowchart.js" in e for e in loaded) == (has_flowchart and not is_booklet)
     assert any("javascripts/bundle." in e for e in loaded) == (not is_booklet), loaded
     # No script in <head> holds up the first paint.

@@ -1,12 +1,11 @@
-"""Unit tests for hooks/booklet.py: the booklet's fix-ups, and the plugin's assets kept to it."""
+"""Unit tests for the booklet the post-build step assembles (macros/postbuild/booklet.py)."""
 
 from __future__ import annotations
 
 import re
 
-from conftest import load_hook
-
-booklet = load_hook("booklet")
+from conftest import ROOT
+from macros.postbuild import booklet
 
 
 def test_repeated_landmark_names_are_numbered_in_the_booklet():
@@ -19,13 +18,20 @@ def test_repeated_landmark_names_are_numbered_in_the_booklet():
         '<aside class="red-flags" aria-label="Urgent warning signs (2)">c</aside>')
 
 
-def test_the_plugin_s_assets_stay_off_other_pages_and_the_404_page(site_dir):
-    # Linked relatively from pages, from the site root on the 404 page (any address shows it).
-    head = ('<head>\n  <link rel="stylesheet" href="/site/css/print-site.css">'
-            '\n  <script src="/site/js/print-site.js"></script>')
-    assert booklet.on_post_template(head, "404.html", config={}) == "<head>"
-    for path in (site_dir / "404.html", site_dir / "conditions" / "sciatica.html"):
-        html = path.read_text(encoding="utf-8")
-        assert not re.search(r'(href|src)="[^"]*(css/print-site|js/print-site)', html), path.name
-    booklet_page = (site_dir / "print_page.html").read_text(encoding="utf-8")
-    assert re.search(r'href="[^"]*css/print-site-material\.css"', booklet_page)
+def test_the_booklet_replaces_its_stub_and_holds_every_chapter(site_dir):
+    page = (site_dir / booklet.NAME).read_text(encoding="utf-8")
+    assert "The build step" not in page  # the stub's own text (docs/print_page.md) is gone
+    chapters = booklet.chapters(ROOT)
+    assert len(chapters) > 20 and booklet.STUB not in [src for _, src in chapters]
+    for _, src in chapters:
+        assert f'<section class="print-page" id="{src[:-3].replace("/", "-")}">' in page, src
+    # No script file but print.js: no Material bundle, no search, so it works from disk.
+    assert re.findall(r"<script\b[^>]*\bsrc=[^>]*>", page) == ['<script src="assets/js/print.js">']
+    # The chapters' component styles, once each, from the site root.
+    for css in ("site", "conditions", "flowchart", "return-to-running", "booklet"):
+        assert page.count(f'href="assets/css/{css}.css"') == 1, css
+
+
+def test_no_page_keeps_the_stub_s_words_in_search(site_dir):
+    index = (site_dir / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "The build step" not in index

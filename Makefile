@@ -20,10 +20,10 @@ build: $(SITE_DEPS)  ## Build the static site into site/, then finish and check 
 	$(BIN)/python -m macros.build
 
 pdf: $(TEST_DEPS)  ## Print the booklet to build/runners-back.pdf with headless Chromium
-	$(BIN)/python scripts/booklet_pdf.py
+	$(BIN)/python -m scripts.booklet_pdf
 
 bench: $(TEST_DEPS)  ## Print speed, weight and Lighthouse figures for every page
-	$(BIN)/python scripts/benchmark.py
+	$(BIN)/python -m scripts.benchmark
 
 clean:
 	rm -rf site build

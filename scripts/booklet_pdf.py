@@ -1,9 +1,9 @@
 """Print the whole site as one PDF booklet with headless Chromium, offline.
 
-Builds the site strictly into build/site, opens its booklet page (print_page.html) from disk and
+Builds the site into build/site as make build does (the post-build step writes the booklet), opens its booklet page (print_page.html) from disk and
 prints it to build/runners-back.pdf. HTML stays the main output; the PDF is a convenience.
 
-    python scripts/booklet_pdf.py [--paper A4|Letter] [--out FILE]
+    python -m scripts.booklet_pdf [--paper A4|Letter] [--out FILE]
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ def main() -> int:
     args = parser.parse_args()
     site = ROOT / "build" / "site"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
+    subprocess.run([sys.executable, "-m", "macros.build", "-d", str(site)],
                    cwd=ROOT, env=env, check=True)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     size = print_pdf(site / "print_page.html", args.out, args.paper)

@@ -3,13 +3,11 @@ model; tests/unit/test_schemas.py fails while the committed schemas differ from 
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from runnersback.model.schemas import MODELS, schema_text
 
-from runnersback.model.schemas import MODELS, schema_text  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def main() -> None:

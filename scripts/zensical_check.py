@@ -5,7 +5,7 @@ Run in an environment with Zensical and the site's own dependencies but without 
     python -m venv /tmp/zensical && /tmp/zensical/bin/pip install zensical==0.0.73 \\
         pydantic==2.14.4 segno==1.6.6 PyYAML==6.0.3
     /tmp/zensical/bin/python -m macros.build --engine zensical && \\
-        /tmp/zensical/bin/python scripts/zensical_check.py site
+        /tmp/zensical/bin/python -m scripts.zensical_check site
 
 For every Markdown page under docs/: the built page exists, carries the warning banner, the "about
 this page" block and its Content Security Policy, holds its title, has no macro call or
@@ -20,12 +20,11 @@ import sys
 from html import unescape
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from runnersback.model.core import find_pages
+from runnersback.model.pages import front_matter
+from runnersback.render.html import page_url
 
-from runnersback.model.core import find_pages  # noqa: E402
-from runnersback.model.pages import front_matter  # noqa: E402
-from runnersback.render.html import page_url  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 # What each macro leaves in the built page: a class (or id) only its output has.
 MARKERS = {

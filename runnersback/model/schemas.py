@@ -1,4 +1,4 @@
-"""The JSON Schemas of the data files, generated from the models (scripts/write_schemas.py writes
+"""The JSON Schemas of the data files, generated from the models (python -m scripts.write_schemas writes
 them to data/schemas/, where the ``yaml-language-server`` line of each data file points)."""
 
 from __future__ import annotations

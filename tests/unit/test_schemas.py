@@ -32,7 +32,7 @@ def _validator(name: str) -> jsonschema.Draft202012Validator:
 def test_committed_schema_is_what_the_model_generates(name):
     path = ROOT / "data" / "schemas" / f"{name}.schema.json"
     assert path.read_text(encoding="utf-8") == schema_text(name), \
-        f"{path.relative_to(ROOT)} is out of date: run scripts/write_schemas.py"
+        f"{path.relative_to(ROOT)} is out of date: run python -m scripts.write_schemas"
 
 
 @pytest.mark.parametrize("name", DATA_FILES)

@@ -96,6 +96,10 @@ Text = Annotated[str, StringConstraints(pattern=_NOT_BLANK)]
 _HTTPS = r"^https://"
 Url = Annotated[str, StringConstraints(pattern=_HTTPS)]
 
+# An id: it becomes part of HTML ids, anchors and attributes, so lower-case words and hyphens only.
+_SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+Slug = Annotated[str, StringConstraints(pattern=_SLUG)]
+
 _PARTIAL_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
 
@@ -192,6 +196,8 @@ def _problem(error: dict, model: type[BaseModel]) -> str:
             return "expected text, got an empty string"
         if pattern == _HTTPS:
             return f"expected a web address starting with https://, {got}"
+        if pattern == _SLUG:
+            return f"expected an id of lower-case letters, digits and hyphens (like 'back-pain'), {got}"
     if kind == "list_type":
         return f"expected {_kind(annotation)}, {got}"
     if kind in ("model_type", "dict_type", "model_attributes_type"):

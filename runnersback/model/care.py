@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pydantic import Field
 
-from .base import CitedText, Model, Text
+from .base import CitedText, Model, Slug, Text
 from .core import SiteData, load_cited_entries
 from .errors import DataError, raise_all
 
@@ -24,7 +24,7 @@ def pain_limit_words(score: int) -> str:
 
 
 class CareLevel(Model):
-    id: Text
+    id: Slug
     label: Text  # "Emergency"
     heading: Text  # the action: "Call 999 or your local emergency number, or go to A&E now"
     icon: Text

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 from typing import Any, Iterator
 
-from .base import CitedText, Model, Text, describe, load_yaml, unique_ids, validate
+from .base import CitedText, Model, Slug, Text, describe, load_yaml, unique_ids, validate
 from .core import SiteData, find_refs
 from .errors import DataError, raise_all
 
@@ -67,7 +67,7 @@ class Diagnosis(Model):
 
 
 class Related(Model):
-    id: Text  # the other condition
+    id: Slug  # the other condition
     difference: Text
     sources: list[Text]
 
@@ -81,7 +81,7 @@ class ReturnStart(Model):
 
 
 class Condition(Model):
-    id: Text
+    id: Slug
     name: Text
     short_name: Text | None = None  # for the comparison table
     also_called: list[Text]
@@ -100,7 +100,7 @@ class Condition(Model):
 
 
 class ComparisonSign(Model):
-    id: Text
+    id: Slug
     label: Text
     question: Text | None = None
     free_text: bool | None = None

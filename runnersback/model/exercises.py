@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from .base import Model, Text
+from .base import Model, Slug, Text
 from .core import SiteData, load_cited_entries
 from .errors import DataError
 from .figures import Figure
@@ -14,7 +14,7 @@ EXERCISE_GROUPS = ("core", "stretch")
 
 
 class Exercise(Model):
-    id: Text
+    id: Slug
     name: Text
     group: Literal["core", "stretch"]  # EXERCISE_GROUPS
     works: Text

@@ -13,7 +13,7 @@ from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
 
-from .base import CitedText, Model, Text, load_yaml, unique_ids, validate
+from .base import CitedText, Model, Slug, Text, load_yaml, unique_ids, validate
 from .core import SiteData, find_refs
 from .errors import DataError, raise_all
 
@@ -30,7 +30,7 @@ class Link(Model):
 
 
 class Question(Model):
-    id: Text
+    id: Slug
     question: Text
     short: Text | None = None  # for the drawing
     signs: list[Text] | None = None  # warning signs it asks about, by id from data/warning_signs.yml
@@ -39,7 +39,7 @@ class Question(Model):
 
 
 class Outcome(Model):
-    id: Text
+    id: Slug
     care: Text  # a care level
     title: Text
     advice: list[CitedText]
@@ -56,8 +56,8 @@ class Flowchart:
     """The checked graph. ``questions`` and ``outcomes`` keep the file's order."""
 
     file: str
-    questions: dict[str, Question]
-    outcomes: dict[str, Outcome]
+    questions: dict[Slug, Question]
+    outcomes: dict[Slug, Outcome]
 
     @property
     def start(self) -> str:

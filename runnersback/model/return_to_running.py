@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pydantic import Field
 
-from .base import CitedText, Model, Text, load_yaml, unique_ids, validate
+from .base import CitedText, Model, Slug, Text, load_yaml, unique_ids, validate
 from .care import pain_limit, pain_limit_words
 from .core import SiteData, find_refs
 from .errors import DataError, raise_all
@@ -20,7 +20,7 @@ PLAN_PAGE = "return-to-running.md"
 
 
 class Stage(Model):
-    id: Text
+    id: Slug
     name: Text
     what: CitedText  # what a session is, and why
     amount: Text  # the time or distance of one session
@@ -29,7 +29,7 @@ class Stage(Model):
 
 
 class CrossTraining(Model):
-    id: Text
+    id: Slug
     name: Text
     why: CitedText
     stages: list[Text]  # the stages it fits (stage ids)
@@ -53,7 +53,7 @@ class Scores(Model):
 
 
 class PainBand(Model):
-    id: Text
+    id: Slug
     action: Text  # what to do: "Carry on"
     during: Scores  # pain during the session
     run_on: bool  # true: the runner may finish the session at these scores; false: stop it

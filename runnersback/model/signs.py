@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .base import Model, Text
+from .base import Model, Slug, Text
 from .core import SiteData, find_refs, load_cited_entries
 from .errors import DataError, raise_all
 
 
 class WarningSign(Model):
-    id: Text
+    id: Slug
     level: Text  # a care level more urgent than self-care
     text: Text  # the sign in a runner's words
     short: Text  # how the printed chart and the banner ask it

@@ -4,20 +4,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .base import Model, PartialDate, Text, Url, load_yaml, unique_ids, validate
+from .base import Model, PartialDate, Slug, Text, Url, load_yaml, unique_ids, validate
 from .core import SiteData, find_refs
 from .errors import raise_all
 
 
 class Kind(Model):
-    id: Text
+    id: Slug
     label: Text
     tag: Text  # the short word shown after each citation
     description: Text
 
 
 class Source(Model):
-    id: Text
+    id: Slug
     short: Text  # the name a citation shows
     title: Text
     kind: Text  # a Kind id

@@ -1,6 +1,7 @@
 """Small HTML helpers shared by every renderer.
 
-Every string that comes from data goes through :func:`esc` (or :func:`attr`) before it reaches HTML.
+Every string that comes from data goes through :func:`esc` (markupsafe's escape, as Jinja uses) or
+:func:`attrs` before it reaches HTML; ids are slugs, checked by the model (model/base.py ``Slug``).
 Renderers put a newline between block elements: Material's search indexer glues words together
 across tags that touch.
 """
@@ -8,14 +9,15 @@ across tags that touch.
 from __future__ import annotations
 
 import functools
-import html
 import posixpath
 from pathlib import PurePosixPath
+
+import markupsafe
 
 
 def esc(text: object) -> str:
     """Escape text for an HTML text node or a quoted attribute."""
-    return html.escape(str(text), quote=True)
+    return str(markupsafe.escape(text))
 
 
 def attrs(**values: object) -> str:

@@ -4,6 +4,7 @@ page footer and the built-site link check."""
 from __future__ import annotations
 
 import datetime
+import shutil
 from pathlib import Path
 
 import pytest
@@ -92,8 +93,8 @@ def test_known_reference_and_absent_value_pass(tmp_path):
 # --- html ------------------------------------------------------------------------------------------
 
 def test_esc_and_attrs_escape_data():
-    assert esc('<b> & "q"') == "&lt;b&gt; &amp; &quot;q&quot;"
-    assert attrs(class_="a", title='x"y', hidden=True, data_x=None) == ' class="a" title="x&quot;y" hidden'
+    assert esc('<b> & "q"') == "&lt;b&gt; &amp; &#34;q&#34;"
+    assert attrs(class_="a", title='x"y', hidden=True, data_x=None) == ' class="a" title="x&#34;y" hidden'
 
 
 def test_page_urls_and_relative_links():
@@ -194,7 +195,7 @@ def test_page_footer_requires_review_dates(site):
 
 def test_qr_code_is_inline_svg_without_network():
     svg = pagemeta.qr_svg("https://example.org/a.html")
-    assert svg.startswith("<svg") and "page-qr" in svg and "http://www.w3.org/2000/svg" in svg
+    assert svg.startswith("<svg") and "page-qr" in svg  # inline in HTML: no namespace needed
 
 
 # --- link check ------------------------------------------------------------------------------------
@@ -231,3 +232,17 @@ def test_background_check_reports_what_the_check_of_the_files_reports(tmp_path):
     assert any("no element with id 'gone' in b.html" in p for p in problems)
     assert any(p.startswith("c.html:1") and "'missing.html' does not exist" in p for p in problems)
 
+
+
+def test_an_id_that_is_not_a_slug_fails_naming_file_line_entry_and_field(tmp_path):
+    """Ids become HTML ids, anchors and attributes: lower-case words and hyphens only."""
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    path = data / "warning_signs.yml"
+    text = path.read_text(encoding="utf-8")
+    assert "  - id: chest-pain\n" in text
+    path.write_text(text.replace("  - id: chest-pain\n", '  - id: Chest pain" onclick="x\n', 1),
+                    encoding="utf-8")
+    with pytest.raises(DataError, match=r"data/warning_signs.yml:\d+: entry 'Chest pain\" onclick=\"x', "
+                                        r"field 'id': expected an id of lower-case letters"):
+        sitedata.load(data, ROOT / "docs")

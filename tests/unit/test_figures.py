@@ -87,7 +87,7 @@ def test_output_is_one_titled_image_that_escapes_its_alt_text():
     title = root.find("title") if root.find("title") is not None else root.find(f"{SVG}title")
     assert title is not None and title.text == 'Standing <b>tall</b> & "still"'
     assert list(root)[0] is title  # first child: the picture's accessible name
-    assert "<b>" not in svg and "&lt;b&gt;tall&lt;/b&gt; &amp; &quot;still&quot;" in svg
+    assert "<b>" not in svg and "&lt;b&gt;tall&lt;/b&gt; &amp; &#34;still&#34;" in svg
     assert "<i>" not in svg and "&lt;i&gt;Hold&lt;/i&gt;" in svg
 
 

@@ -582,7 +582,7 @@ def test_data_is_escaped(tmp_path):
     for html in (steps, drawing):
         assert "<script>" not in html and "<b>here" not in html and "<Yes>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in steps and "&lt;script&gt;" in drawing
-    assert "Pain &lt;b&gt;here&lt;/b&gt; &amp; &quot;there&quot;?" in steps
+    assert "Pain &lt;b&gt;here&lt;/b&gt; &amp; &#34;there&#34;?" in steps
     assert "A &amp; B &lt;i&gt;x&lt;/i&gt;" in steps
     assert "&lt;Yes&gt;: " in steps and "&lt;Yes&gt;</span>" in drawing
 

@@ -67,4 +67,4 @@ def test_data_is_escaped(site):
     assert f"<legend>Dose: {escaped}</legend>" in html
     assert f"Usual dose: {escaped}" in html
     assert f'<dd class="exercise-card__dose">{escaped}</dd>' in html
-    assert 'value="bridge&quot;&gt;&lt;script&gt;x()&lt;/script&gt;"' in html
+    assert 'value="bridge&#34;&gt;&lt;script&gt;x()&lt;/script&gt;"' in html

@@ -32,6 +32,7 @@ def define_env(env) -> None:
     except DataError as exc:
         raise BuildError(f"Bad data: {exc}") from exc
     env.variables["site_data"] = site
+    env.variables["site_name"] = env.conf["site_name"]  # pages write {{ site_name }}: one setting
     state = {"cited": set()}  # sources cited on the page being rendered
 
     def linker() -> Linker:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -28,6 +29,8 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
                  # (the page guard still reports it). Cheaper than routing every request through
                  # Playwright, which holds each one for a round trip and turns the cache off.
                  "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
+# The site's name, as mkdocs.yml sets it (renaming the site is that one setting).
+SITE_NAME = re.search(r"^site_name: (.+)$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group(1)
 SOURCE_DATE_EPOCH = "1763856000"  # fixed, so builds are reproducible
 
 

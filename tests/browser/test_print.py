@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 
 import yaml
 
-from conftest import ROOT, pdf_pages, site_pages, source_pages
+from conftest import ROOT, SITE_NAME, pdf_pages, site_pages, source_pages
 from test_content import CONDITION_PAGES, TOPIC_PAGES
 
 SIGNS = yaml.safe_load((ROOT / "data" / "warning_signs.yml").read_text(encoding="utf-8"))["signs"]
@@ -38,7 +38,7 @@ def pdf_text(pdf: Path, page_number: int | None = None) -> str:
 def body_lines(text: str) -> list[str]:
     """Lines of a printed sheet other than the running header and the page number."""
     return [line for line in text.splitlines() if line.strip()
-            and not line.strip().startswith("Runner's Back ·") and "Page " not in line]
+            and not line.strip().startswith(f"{SITE_NAME} ·") and "Page " not in line]
 
 
 # The handouts folder also holds their list and the exercise sheet builder (test_sheet_builder.py).
@@ -172,7 +172,7 @@ def test_printed_page_carries_title_date_address_and_no_screen_chrome(page, base
     pdf = print_to_pdf(page, base_url + "shoes.html", tmp_path, "Letter")
     text = pdf_text(pdf)
     first = pdf_text(pdf, 1)
-    assert "Runner's Back · Shoes" in first and "Last reviewed 23 November 2026" in first
+    assert f"{SITE_NAME} · Shoes" in first and "Last reviewed 23 November 2026" in first
     assert SITE_URL + "shoes.html" in "".join(text.split())
     for chrome in ("Search", "Table of contents", "Switch to dark mode", "All warning signs"):
         assert chrome not in text, chrome
@@ -297,7 +297,7 @@ def test_booklet_has_cover_contents_and_every_page(new_page, site_dir, base_url,
     # The contents list is written at build time: it is there with JavaScript off too.
     page = new_page(javascript_enabled=javascript)
     page.goto((base_url if origin == "http" else file_url) + "print_page.html")
-    assert page.locator(".booklet-cover h1").inner_text() == "Runner's Back"
+    assert page.locator(".booklet-cover h1").inner_text() == SITE_NAME
     toc = page.locator("#print-page-toc").inner_text()
     for title in ("Causes", "Sciatica", "When to get help", "Sources"):
         assert title in toc, title

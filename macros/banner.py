@@ -51,7 +51,8 @@ def partial(site: SiteData) -> str:
 def head_partial(site: SiteData) -> str:
     """The head partial's text: the region rules and the script that applies the stored choice,
     with the site's default region (mkdocs.yml extra.region) filled in by the theme."""
-    default = "{{ config.extra.region }}"
+    first = next(iter(site.regions))
+    default = f'{{{{ config.extra.region or "{first}" }}}}'
     return f"""{{#- Written by `{COMMAND}` from data/regions.yml: do not edit. The reader's region
     (localStorage) on <html data-region>, before the first paint; without a choice or without
     JavaScript, the default region of mkdocs.yml (extra.region). -#}}

@@ -105,7 +105,8 @@ _cache: dict[tuple, SiteData] = {}
 
 
 def default_region(conf) -> str | None:
-    """The region pages show before the reader chooses: mkdocs.yml ``extra.region``."""
+    """The region pages show before the reader chooses: mkdocs.yml ``extra.region`` (if unset, the
+    first region of data/regions.yml, as overrides/partials/region-head.html does too)."""
     extra = conf.get("extra") if hasattr(conf, "get") else None
     return (extra or {}).get("region")
 
@@ -118,9 +119,6 @@ def _load(data_dir: Path, docs_dir: Path, region: str | None = None) -> SiteData
            tuple(sorted(find_pages(docs_dir))), region)
     if key not in _cache:
         _cache.clear()
-        if region is None:
-            raise DataError("mkdocs.yml", "extra.region must name the default region, one of "
-                                          "data/regions.yml's ids", field="extra.region")
         site = sitedata.load(data_dir, docs_dir, region)
         # The banner on every page is a theme partial written from the registry: never stale.
         problem = banner.stale(data_dir.parent, site)

@@ -45,4 +45,36 @@ def missing_signs(site, src: str, html: str) -> list[str]:
     return [sid for sid in required if escape(site.signs[sid].text, quote=True) not in html]
 
 
-__all__ = ["required_signs", "missing_signs"]
+# One route rendered for every region (render/regions.route): its spans, in order.
+_ROUTE = re.compile(r'<span class="rg rg--(\w+)">((?:<span data-region="[^"]+"[^>]*>[^<]*</span>)+)</span>')
+_SPAN = re.compile(r'<span data-region="([^"]+)"[^>]*>([^<]*)</span>')
+_BANNER = re.compile(r'<p class="rb-announce">(.*?)</p>', re.S)
+_EMERGENCY_CARD = re.compile(r'<(?:div|section) class="care-card care-card--emergency[^"]*">(.*?)</h[23p]>', re.S)
+
+
+def missing_routes(site, html: str) -> list[str]:
+    """Where a page names a route, what any region lacks: every route holds every region's words
+    (data/regions.yml), so no reader is left without their number; the banner and each emergency
+    card's heading name every region's emergency number. Checked region by region."""
+    problems = []
+    expected = {kind: {rid: escape(getattr(region, kind), quote=True)
+                       for rid, region in site.regions.items()}
+                for kind in ("emergency", "hospital", "urgent", "gp")}
+    for kind, spans in _ROUTE.findall(html):
+        got = dict(_SPAN.findall(spans))
+        for rid, words in expected.get(kind, {}).items():
+            if got.get(rid) != words:
+                problems.append(f"an {{{kind}}} route lacks {site.regions[rid].name}'s words ({words})")
+    places = [("the banner", m.group(1)) for m in _BANNER.finditer(html)]
+    places += [("an emergency card", m.group(1)) for m in _EMERGENCY_CARD.finditer(html)]
+    for where, part in places:
+        numbers = {rid: words for kind, spans in _ROUTE.findall(part) if kind == "emergency"
+                   for rid, words in _SPAN.findall(spans)}
+        for rid, words in expected["emergency"].items():
+            if numbers.get(rid) != words:
+                problems.append(f"{where} does not give {site.regions[rid].name}'s emergency number "
+                                f"({words})")
+    return sorted(set(problems))
+
+
+__all__ = ["required_signs", "missing_signs", "missing_routes"]

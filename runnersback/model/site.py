@@ -10,6 +10,7 @@ from .core import SiteData, check_refs, find_pages, find_refs
 from .errors import DataError
 
 load_sources = sources.load
+load_regions = regions.load
 load_care_levels = care.load
 load_exercises = exercises.load
 load_warning_signs = signs.load
@@ -35,6 +36,6 @@ def load(data_dir: Path, docs_dir: Path, default_region: str | None = None) -> S
     return site
 
 
-__all__ = ["SiteData", "DataError", "load", "load_sources", "load_care_levels", "load_exercises",
+__all__ = ["SiteData", "DataError", "load", "load_sources", "load_regions", "load_care_levels", "load_exercises",
            "load_warning_signs", "load_return_to_running",
            "find_pages", "check_refs", "find_refs"]

@@ -14,7 +14,7 @@ from runnersback.model import pages, site as sitedata
 from runnersback.model.core import SiteData, find_pages
 from runnersback.model.errors import DataError
 from runnersback.render import (care, citations, conditions, exercises, flowchart, handouts,
-                                pagemeta, return_to_running, sheet_builder)
+                                pagemeta, regions, return_to_running, sheet_builder)
 from runnersback.render.html import Linker, page_url
 
 from . import banner, rawhtml
@@ -28,7 +28,7 @@ except ImportError:
 def define_env(env) -> None:
     project = Path(env.project_dir)
     try:
-        site = _load(project / "data", project / env.conf["docs_dir"])
+        site = _load(project / "data", project / env.conf["docs_dir"], default_region(env.conf))
     except DataError as exc:
         raise BuildError(f"Bad data: {exc}") from exc
     env.variables["site_data"] = site
@@ -56,7 +56,8 @@ def define_env(env) -> None:
     state["html"] = html
 
     def block(name, render):
-        env.macro(lambda *args: html.block(render(*args)), name)
+        # Every {emergency}, {hospital}, {urgent} and {gp} in data text becomes the regions' words.
+        env.macro(lambda *args: html.block(regions.expand_html(site, render(*args))), name)
 
     env.macro(lambda *ids: html.inline(citations.cite(site, linker(), ids, state["cited"])), "cite")
     block("page_summary", lambda: pagemeta.page_summary(site, linker(), meta(),
@@ -67,6 +68,8 @@ def define_env(env) -> None:
     block("sign_cards", lambda *sign_ids: care.sign_cards(site, linker(), sign_ids, state["cited"]))
     block("exercises", lambda group: exercises.exercise_cards(site, linker(), group,
                                                               state["cited"]))
+    env.macro(lambda kind: html.inline(regions.route(site, kind)), "route")
+    block("care_routes", lambda: regions.care_routes(site, linker(), state["cited"]))
     block("sources_list", lambda: citations.sources_list(site, linker()))
     block("condition_page", lambda condition_id: conditions.condition_page(
         site, linker(), condition_id, state["cited"]))
@@ -102,15 +105,22 @@ def define_env(env) -> None:
 _cache: dict[tuple, SiteData] = {}
 
 
-def _load(data_dir: Path, docs_dir: Path) -> SiteData:
+def default_region(conf) -> str | None:
+    """The region pages show before the reader chooses: mkdocs.yml ``extra.region`` (if unset, the
+    first region of data/regions.yml, as overrides/partials/region-head.html does too)."""
+    extra = conf.get("extra") if hasattr(conf, "get") else None
+    return (extra or {}).get("region")
+
+
+def _load(data_dir: Path, docs_dir: Path, region: str | None = None) -> SiteData:
     """The loaded data, once per build: Zensical calls define_env for every page. Loaded again
     when a data file changes or a page comes or goes (a live-reload server's next build)."""
     key = (data_dir.resolve(), docs_dir.resolve(),
            tuple(sorted((p.name, p.stat().st_mtime_ns) for p in data_dir.glob("*.yml"))),
-           tuple(sorted(find_pages(docs_dir))))
+           tuple(sorted(find_pages(docs_dir))), region)
     if key not in _cache:
         _cache.clear()
-        site = sitedata.load(data_dir, docs_dir)
+        site = sitedata.load(data_dir, docs_dir, region)
         # The banner on every page is a theme partial written from the registry: never stale.
         problem = banner.stale(data_dir.parent, site)
         if problem:

@@ -45,6 +45,8 @@ def page_problems(site: SiteData, src: str, html: str) -> list[str]:
     if 'class="page-info"' not in html:
         problems.append(f'docs/{src}: no "about this page" block: end the page with '
                         "{{ page_footer() }}")
+    problems += [f"docs/{src}: {problem} (data/regions.yml, render/regions.route)"
+                 for problem in safetycheck.missing_routes(site, html)]
     missing = safetycheck.missing_signs(site, src, html)
     if missing:
         where = "its safety box" if src.startswith("handouts/") else "the page"
@@ -77,8 +79,10 @@ def run(site_dir: Path, project: Path) -> list[str]:
         html = path.read_text(encoding="utf-8")
         if name in pages:
             problems += page_problems(site, pages[name], html)
-        elif 'class="rb-announce"' not in html:
-            problems.append(f"{name}: no warning banner (overrides/partials/safety-banner.html)")
+        else:
+            if 'class="rb-announce"' not in html:
+                problems.append(f"{name}: no warning banner (overrides/partials/safety-banner.html)")
+            problems += [f"{name}: {problem}" for problem in safetycheck.missing_routes(site, html)]
         try:
             html = csp.add_policy(html, shim_js)
         except csp.PolicyError as error:

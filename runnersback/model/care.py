@@ -12,9 +12,11 @@ from .core import SiteData, load_cited_entries
 from .errors import DataError, raise_all
 
 HELP_PAGE = "when-to-get-help.md"
-# Until every country has its own routes, any sentence that names 999 also names this (CONTRIBUTING).
+# A reader may be in none of the regions of data/regions.yml (or travelling): any sentence that names
+# the emergency number, 999 or the {emergency} placeholder, also names this (CONTRIBUTING).
 LOCAL_NUMBER = "local emergency number"
-_NUMBER_999 = re.compile(r"(?<![\d#])999(?!\d)")
+_NUMBER_999 = re.compile(r"(?<![\d#])999(?!\d)|\{emergency\}")
+_LITERAL_999 = re.compile(r"(?<![\d#])999(?!\d)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
@@ -68,7 +70,7 @@ def _check_pain_limits(levels: list[CareLevel], file: str) -> list[DataError]:
 
 
 def lone_999(text: str) -> list[str]:
-    """Each sentence of ``text`` that names 999 but not "local emergency number"."""
+    """Each sentence of ``text`` that names 999 (or {emergency}) but not "local emergency number"."""
     return [sentence for sentence in _SENTENCE_END.split(text)
             if _NUMBER_999.search(sentence) and LOCAL_NUMBER not in sentence.lower()]
 
@@ -76,10 +78,14 @@ def lone_999(text: str) -> list[str]:
 def _check_local_number(levels: list[CareLevel], file: str) -> list[DataError]:
     """A level's heading, summary and action never name 999 alone: the banner, every card, the
     handouts' safety boxes and the flowchart's legend show them."""
-    return [DataError(file, f"'{sentence}' names 999: add 'or your {LOCAL_NUMBER}' in the same "
-                            f"sentence", line=level.line, entry=level.id, field=field)
-            for level in levels for field in ("heading", "summary", "action")
-            for sentence in lone_999(getattr(level, field))]
+    fields = ("heading", "summary", "action")
+    return [DataError(file, f"'{sentence}' names the emergency number: add 'or your {LOCAL_NUMBER}' "
+                            f"in the same sentence", line=level.line, entry=level.id, field=field)
+            for level in levels for field in fields
+            for sentence in lone_999(getattr(level, field))] + [
+        DataError(file, "names 999: write {emergency}, so each reader sees their own country's "
+                        "number (data/regions.yml)", line=level.line, entry=level.id, field=field)
+        for level in levels for field in fields if _LITERAL_999.search(getattr(level, field))]
 
 
 def pain_limit(site: SiteData) -> CareLevel | None:

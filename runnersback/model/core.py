@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # types only: those modules build on this one
     from .conditions import Condition
     from .exercises import Exercise
     from .flowchart import Flowchart
+    from .regions import Region
     from .return_to_running import ReturnToRunning
     from .signs import WarningSign
     from .sources import Kind, Source
@@ -30,6 +31,8 @@ class SiteData:
     docs_dir: Path
     kinds: dict[str, "Kind"] = field(default_factory=dict)
     sources: dict[str, "Source"] = field(default_factory=dict)
+    regions: dict[str, "Region"] = field(default_factory=dict)  # care routes by country
+    default_region: str = ""  # shown before the reader chooses (mkdocs.yml extra.region)
     care_levels: dict[str, "CareLevel"] = field(default_factory=dict)  # most urgent first
     signs: dict[str, "WarningSign"] = field(default_factory=dict)  # the warning-sign registry
     exercises: dict[str, "Exercise"] = field(default_factory=dict)

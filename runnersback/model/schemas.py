@@ -11,6 +11,7 @@ from .conditions import ConditionsFile
 from .exercises import ExercisesFile
 from .flowchart import FlowchartFile
 from .pages import PageMeta
+from .regions import RegionsFile
 from .return_to_running import ReturnToRunning
 from .signs import WarningSignsFile
 from .sources import SourcesFile
@@ -19,6 +20,7 @@ from .sources import SourcesFile
 # is the front matter of every page under docs/.
 MODELS = {
     "sources": SourcesFile,
+    "regions": RegionsFile,
     "care_levels": CareLevelsFile,
     "warning_signs": WarningSignsFile,
     "exercises": ExercisesFile,

@@ -14,6 +14,7 @@ from runnersback.checks import linkcheck
 from runnersback.model import site as sitedata
 from runnersback.model.base import Model, Text, load_yaml, unique_ids, validate
 from runnersback.model.errors import DataError, raise_all
+from runnersback.render import regions
 from runnersback.render import care, citations, pagemeta
 from runnersback.render.html import Linker, LinkError, attrs, esc, page_url
 
@@ -115,6 +116,7 @@ def site():
     data = sitedata.SiteData(data_dir=ROOT / "data", docs_dir=ROOT / "docs",
                              pages=sitedata.find_pages(ROOT / "docs"))
     sitedata.load_sources(data, ROOT / "data" / "sources.yml")
+    sitedata.load_regions(data, ROOT / "data" / "regions.yml")
     sitedata.load_care_levels(data, ROOT / "data" / "care_levels.yml")
     sitedata.load_warning_signs(data, ROOT / "data" / "warning_signs.yml")
     return data
@@ -146,7 +148,10 @@ def test_care_levels_are_the_four_in_order(site):
 
 def test_care_card_has_level_in_text_and_icon(site):
     html = care.care_card(site, Linker("index.md", site.pages), "emergency", set())
-    assert "Emergency:</span> Call 999" in html
+    assert "Emergency:</span> Call {emergency} or your local emergency number" in html
+    shown = regions.expand_html(site, html)
+    assert ('Emergency:</span> Call <span class="rg rg--emergency"><span data-region="uk">999</span>'
+            '<span data-region="ireland" data-search-exclude>112 or 999</span>') in shown
     assert 'class="care-card__icon" aria-hidden="true"' in html
     with pytest.raises(DataError, match="unknown care level 'soon'"):
         care.care_card(site, Linker("index.md", site.pages), "soon", set())

@@ -536,7 +536,7 @@ def test_every_step_and_outcome_rendered_once(real):
 def test_answers_read_naturally_on_paper(real):
     steps, _, _ = _render(real)
     assert ">No: go to step 2</a>" in steps
-    assert "Yes: <span" in steps and "Call 999 or your local emergency number, or go to A&amp;E now" in steps
+    assert "Yes: <span" in steps and "Call {emergency} or your local emergency number, or go to {hospital} now" in steps
 
 
 def test_outcomes_use_the_care_level_vocabulary(real):

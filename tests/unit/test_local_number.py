@@ -1,7 +1,9 @@
 """No built page names 999 alone: every sentence that names it also says "local emergency number".
 
-Until every country has its own routes, a reader outside the UK must not be told to call 999 alone
-(CONTRIBUTING, writing rules). The rule is read on the text a reader sees, sentence by sentence, on
+A reader may be in none of the countries of data/regions.yml, or travelling, so no instruction names
+the emergency number alone (CONTRIBUTING, writing rules). Where the number is a fact rather than an
+instruction (the help page's table of each country's routes, the sources page's entries), it is
+left out of the rule. The rule is read on the text a reader sees, sentence by sentence, on
 every page of the built site: the booklet, the handouts and the 404 page included. The page's
 description counts too, as search results and link previews show it.
 """
@@ -20,6 +22,12 @@ _BLOCKS = {"address", "article", "aside", "blockquote", "br", "button", "caption
            "h6", "header", "hr", "label", "legend", "li", "main", "nav", "ol", "option", "p", "pre",
            "section", "summary", "table", "td", "text", "th", "title", "tr", "ul"}
 _UNSEEN = {"script", "style", "template"}
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+def _reference(attrs: dict) -> bool:
+    """A listing of facts, not an instruction: the table of routes by country, a source's entry."""
+    return "data-care-routes" in attrs or attrs.get("class") == "source-entry"
 
 
 class _Lines(HTMLParser):
@@ -30,6 +38,7 @@ class _Lines(HTMLParser):
         self.lines: list[str] = []
         self._words: list[str] = []
         self._unseen = 0
+        self._skipping: list[str] = []  # the open tags inside a reference listing
 
     def _end_line(self) -> None:
         line = " ".join("".join(self._words).split())
@@ -38,6 +47,10 @@ class _Lines(HTMLParser):
         self._words = []
 
     def handle_starttag(self, tag, attrs) -> None:
+        if self._skipping or _reference(dict(attrs)):
+            if tag not in _VOID:
+                self._skipping.append(tag)
+            return
         if tag in _UNSEEN:
             self._unseen += 1
         elif tag in _BLOCKS:
@@ -46,13 +59,18 @@ class _Lines(HTMLParser):
             self.lines.append(dict(attrs).get("content") or "")
 
     def handle_endtag(self, tag) -> None:
+        if self._skipping:
+            if tag in self._skipping:
+                while self._skipping.pop() != tag:
+                    pass
+            return
         if tag in _UNSEEN:
             self._unseen = max(0, self._unseen - 1)
         elif tag in _BLOCKS:
             self._end_line()
 
     def handle_data(self, data) -> None:
-        if not self._unseen:
+        if not self._unseen and not self._skipping:
             self._words.append(data)
 
 
@@ -66,6 +84,26 @@ def text_lines(html: str) -> list[str]:
 
 def lone_999_in(html: str) -> list[str]:
     return sorted({sentence for line in text_lines(html) for sentence in lone_999(line)})
+
+
+def test_a_reference_listing_is_not_an_instruction():
+    html = ('<div data-care-routes><table><tr><td>112 or 999</td></tr><tr><td><br>999</td></tr></table>'
+            '</div><p>Call 999.</p><section class="source-entry"><p>999 in the UK</p></section>')
+    assert lone_999_in(html) == ["Call 999."]
+
+
+def test_a_placeholder_names_the_number_too():
+    assert lone_999("Call {emergency} now.") == ["Call {emergency} now."]
+    assert lone_999("Call {emergency} or your local emergency number.") == []
+
+
+def test_no_built_page_shows_a_placeholder(site_dir):
+    """Every {emergency}, {hospital}, {urgent} and {gp} became the regions' words."""
+    found = {page.relative_to(site_dir).as_posix()
+             for page in site_dir.rglob("*.html") if "assets" not in page.parts
+             for name in ("emergency", "hospital", "urgent", "gp")
+             if "{" + name + "}" in page.read_text(encoding="utf-8")}
+    assert not found, sorted(found)
 
 
 @pytest.mark.parametrize("text, alone", [

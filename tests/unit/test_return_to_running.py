@@ -152,7 +152,7 @@ def test_the_pain_rule_renders_every_band_and_cites_the_studies_it_borrows_from(
     html = render.plan_part(site, linker(site, "return-to-running.md"), "pain_rule", cited)
     for band in site.return_to_running.pain_rule.bands:
         assert f'<th scope="row">{band.action}</th>' in html, band.id
-    assert "See a GP or physio in the next few days or weeks" in html  # the band's care level
+    assert "See a {gp} or physio in the next few days or weeks" in html  # the band's care level
     assert {"silbernagel-2007", "thomee-1997"} <= cited
 
 

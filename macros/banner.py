@@ -15,12 +15,36 @@ from pathlib import Path
 from runnersback.model import site as sitedata
 from runnersback.model.core import SiteData
 from runnersback.render import care, regions
+from runnersback.render.html import esc
 
 ROOT = Path(__file__).resolve().parent.parent
 PARTIAL = Path("overrides/partials/safety-banner.html")
 # In <head> of every page, before any stylesheet: the reader's region set before the first paint,
 # and the rules that show that region's numbers (data/regions.yml).
 HEAD_PARTIAL = Path("overrides/partials/region-head.html")
+# The printed booklet's cover (the print-site plugin's template; macros/postbuild/booklet.py writes
+# the same cover where the engine has no plugin): its emergency line names every region's route.
+COVER = Path("overrides/booklet-cover.tpl")
+COVER_WARNING = ("If you have numbness in both legs or around your bottom, or new trouble peeing or "
+                 "pooing, call {emergency} or your local emergency number, or go to {hospital} now.")
+
+
+def cover_warning(site: SiteData) -> str:
+    """The cover's emergency line as HTML, every region's words in it (the reader's shown)."""
+    return regions.expand_html(site, esc(COVER_WARNING), searchable=False)
+
+
+def cover(site: SiteData) -> str:
+    return f"""{{#- Cover of the printed booklet (mkdocs-print-site-plugin). Written by `{COMMAND}`
+    from data/regions.yml: do not edit. -#}}
+<div class="booklet-cover">
+  <h1>{{{{ config.site_name }}}}</h1>
+  <p class="booklet-cover__subtitle">Lower back pain from running: a booklet for runners, clubs and clinics</p>
+  <p>{{{{ config.site_description }}}}</p>
+  <p><strong>Not a diagnosis.</strong> {cover_warning(site)}</p>
+  <p>Read it online: {{{{ config.site_url }}}}</p>
+</div>
+"""
 COMMAND = "python -m macros.banner"
 
 
@@ -62,7 +86,7 @@ def head_partial(site: SiteData) -> str:
 
 
 def _written(site: SiteData) -> dict[Path, str]:
-    return {PARTIAL: partial(site), HEAD_PARTIAL: head_partial(site)}
+    return {PARTIAL: partial(site), HEAD_PARTIAL: head_partial(site), COVER: cover(site)}
 
 
 def stale(project: Path, site: SiteData) -> str | None:

@@ -102,6 +102,7 @@ def care_routes(site: SiteData, linker: Linker, cited: set[str]) -> str:
             f'<tr><th scope="row">{esc(r.name)}</th><td>{esc(r.emergency)}</td>'
             f'<td>{esc(r.hospital[0].upper() + r.hospital[1:])}</td><td>{urgent}{notes}</td>'
             f'<td>{esc(r.gp[0].upper() + r.gp[1:])} {cite(site, linker, r.sources, cited)}</td></tr>')
+    # On paper the page speaks for the reader's country (or the default): the table stays on screen.
     return ('<div class="care-routes" data-care-routes>\n<table>\n<caption>Where to go and whom to '
             'call, by country</caption>\n<thead><tr><th scope="col">Country</th>'
             '<th scope="col">Emergency number</th><th scope="col">Hospital emergency department</th>'

@@ -130,7 +130,7 @@ def test_the_plan_prints_on_two_a4_sheets_with_its_log(page, base_url, tmp_path)
     text = " ".join(pdf_text(pdf).split())
     for heading in ("Date", "Stage", "Pain during (0 to 10)", "Pain next morning (0 to 10)", "Notes",
                     "Any warning sign? If yes, stop and get help", "Stop and get checked",
-                    "Call 999 or your local emergency number, or go to A&E now"):
+                    "Call 999 or your local emergency number, or go to A&E (the emergency department) now"):
         assert heading in text, heading
     for stage in PLAN["stages"]:
         assert stage["name"] in text, stage["id"]

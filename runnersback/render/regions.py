@@ -93,7 +93,10 @@ def control_script() -> str:
 
 def care_routes(site: SiteData, linker: Linker, cited: set[str]) -> str:
     """Every region's routes in one table (the help page's #care-routes), each row cited: a reader
-    without JavaScript, or abroad, finds their own country's numbers here."""
+    without JavaScript, or abroad, finds their own country's numbers here. The table is for the
+    screen (not printed), so its sources stay out of the page's printed "Based on" list, which
+    ``cited`` feeds: each row links its sources itself."""
+    cited = set(cited)  # a copy: the footer lists what the printed page rests on
     rows = []
     for r in site.regions.values():
         urgent = esc(r.urgent[0].upper() + r.urgent[1:])

@@ -15,6 +15,7 @@ from pathlib import Path
 from runnersback.model import site as sitedata
 from runnersback.model.core import SiteData
 from runnersback.render import care, regions
+from runnersback.render.html import esc
 
 ROOT = Path(__file__).resolve().parent.parent
 PARTIAL = Path("overrides/partials/safety-banner.html")
@@ -22,6 +23,14 @@ PARTIAL = Path("overrides/partials/safety-banner.html")
 # and the rules that show that region's numbers (data/regions.yml).
 HEAD_PARTIAL = Path("overrides/partials/region-head.html")
 COMMAND = "python -m macros.banner"
+# The booklet's cover line (macros/postbuild/booklet.py): its emergency line names every region's route.
+COVER_WARNING = ("If you have numbness in both legs or around your bottom, or new trouble peeing or "
+                 "pooing, call {emergency} or your local emergency number, or go to {hospital} now.")
+
+
+def cover_warning(site: SiteData) -> str:
+    """The cover's emergency line as HTML, every region's words in it (the reader's shown)."""
+    return regions.expand_html(site, esc(COVER_WARNING), searchable=False)
 
 
 def partial(site: SiteData) -> str:

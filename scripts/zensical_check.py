@@ -47,6 +47,8 @@ MARKERS = {
     "safety_box": 'class="red-flags handout__flags"',
     "sheet_builder": "data-sheet-builder",
     "page_footer": 'class="page-info"',
+    "route": 'class="rg rg--',
+    "care_routes": "data-care-routes",
 }
 _CALL = re.compile(r"\{\{\s*(\w+)\(")
 

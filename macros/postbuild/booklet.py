@@ -16,7 +16,10 @@ from pathlib import Path
 
 import yaml
 
+from runnersback.model import site as sitedata
 from runnersback.render import pagemeta
+
+from .. import banner
 
 NAME = "print_page.html"
 STUB = "print_page.md"  # docs/print_page.md: the booklet's place in the navigation, replaced here
@@ -152,6 +155,7 @@ def assemble(site_dir: Path, project: Path, site_name: str, description: str, si
     contents = "\n".join(f'<li><a href="#{_slug(src)}">{htmllib.escape(title or heading(site_dir, src))}</a></li>'
                          for title, src in parts)
     e = htmllib.escape
+    config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
     # id="print-site-page" marks the booklet for the stylesheets (flowchart.css, booklet.css).
     body = f"""
 <div id="print-site-page">
@@ -160,8 +164,7 @@ def assemble(site_dir: Path, project: Path, site_name: str, description: str, si
   <h1>{e(site_name)}</h1>
   <p class="booklet-cover__subtitle">Lower back pain from running: a booklet for runners, clubs and clinics</p>
   <p>{e(description)}</p>
-  <p><strong>Not a diagnosis.</strong> If you have numbness in both legs or around your bottom, or new
-  trouble peeing or pooing, call 999 or your local emergency number, or go to A&amp;E now.</p>
+  <p><strong>Not a diagnosis.</strong> {banner.cover_warning(sitedata.load(project / "data", project / config.get("docs_dir", "docs")))}</p>
   <div class="booklet-cover__online">
 {pagemeta.qr_svg(site_url)}
 <p>Read it online: {e(site_url)}</p>

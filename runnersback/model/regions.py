@@ -29,7 +29,7 @@ class Region(Model):
     name: Text  # the country, as the region control names it
     emergency: Text  # the number to dial: "999"
     hospital: Text  # with its article: "A&E (the emergency department)", "the ER (emergency room)"
-    urgent: Text  # a verb phrase: "call NHS 111 (the NHS urgent help line)"
+    urgent: Text  # a verb phrase: "call NHS 111"
     urgent_number: Text | None = None
     gp: Text  # "GP (family doctor)"
     notes: Text | None = None  # what differs inside the country

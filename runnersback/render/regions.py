@@ -93,7 +93,10 @@ def control_script() -> str:
 
 def care_routes(site: SiteData, linker: Linker, cited: set[str]) -> str:
     """Every region's routes in one table (the help page's #care-routes), each row cited: a reader
-    without JavaScript, or abroad, finds their own country's numbers here."""
+    without JavaScript, or abroad, finds their own country's numbers here. The table is for the
+    screen (not printed), so its sources stay out of the page's printed "Based on" list, which
+    ``cited`` feeds: each row links its sources itself."""
+    cited = set(cited)  # a copy: the footer lists what the printed page rests on
     rows = []
     for r in site.regions.values():
         urgent = esc(r.urgent[0].upper() + r.urgent[1:])
@@ -102,6 +105,7 @@ def care_routes(site: SiteData, linker: Linker, cited: set[str]) -> str:
             f'<tr><th scope="row">{esc(r.name)}</th><td>{esc(r.emergency)}</td>'
             f'<td>{esc(r.hospital[0].upper() + r.hospital[1:])}</td><td>{urgent}{notes}</td>'
             f'<td>{esc(r.gp[0].upper() + r.gp[1:])} {cite(site, linker, r.sources, cited)}</td></tr>')
+    # On paper the page speaks for the reader's country (or the default): the table stays on screen.
     return ('<div class="care-routes" data-care-routes>\n<table>\n<caption>Where to go and whom to '
             'call, by country</caption>\n<thead><tr><th scope="col">Country</th>'
             '<th scope="col">Emergency number</th><th scope="col">Hospital emergency department</th>'

@@ -30,7 +30,12 @@ NAVIGATION_SECTIONS = {"conditions-this-can-help"}
 # sources, headings and permalinks. Sentences are split on block boundaries, so list items count
 # as sentences (as a reader scans them).
 MAIN_TEXT_JS = """() => {
+  // A route names every region's service (render/regions.py); the reader reads the one shown.
+  const shown = [...document.querySelectorAll('.rg > [data-region]')]
+    .find(e => getComputedStyle(e).display !== 'none');
   const article = document.querySelector('article').cloneNode(true);
+  article.querySelectorAll('.rg > [data-region]')
+    .forEach(e => { if (!shown || e.dataset.region !== shown.dataset.region) e.remove(); });
   article.querySelectorAll('.cite, .page-info, h1, h2, h3, h4, .headerlink, code, .md-source-file, .page-qr')
     .forEach(e => e.remove());
   const blocks = [...article.querySelectorAll('p, li, td, th, dd, dt')]

@@ -204,7 +204,7 @@ def test_prints_the_chart_on_one_a4_page(new_page, base_url, tmp_path, walk_firs
     # The legend's emergency line runs over two lines, beside the urgent one: read it as it flows.
     flowing = subprocess.run(["pdftotext", str(tmp_path / "chart.pdf"), "-"],
                              capture_output=True, text=True, check=True).stdout
-    assert "Call 999 or your local emergency number, or go to A&E now" in " ".join(flowing.split())
+    assert "Call 999 or your local emergency number, or go to A&E (the emergency department) now" in " ".join(flowing.split())
     assert "Step 1:" not in text  # the step-by-step version is for screens
 
 

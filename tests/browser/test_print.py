@@ -110,7 +110,7 @@ def test_every_handout_fits_one_sheet(shared_page, base_url, tmp_path, paper, pa
     assert count == 1, f"{path}: {count} pages on {paper}"
     text = " ".join(pdf_text(pdf).split())
     for expected in (HANDOUT_HEADINGS.get(path, "What helps" if "conditions/" in path else "What to do"),
-                     "Call 999 or your local emergency number, or go to A&E now",
+                     "Call 999 or your local emergency number, or go to A&E (the emergency department) now",
                      "Last reviewed"):
         assert expected in text or (expected == "What to do" and "What helps" in text), (path, expected)
     assert_sheet_is_whole(pdf, path, paper)

@@ -92,7 +92,9 @@ def test_the_care_routes_table_names_every_country_and_cites_each(site):
     html = regions.care_routes(site, Linker("when-to-get-help.md", site.pages), cited := set())
     for region in site.regions.values():
         assert f"<th scope=\"row\">{region.name}</th>" in html
-    assert {"healthline-nz", "healthdirect-000", "us-911"} <= cited
+        for source_id in region.sources:
+            assert f"#src-{source_id}" in html, (region.id, source_id)
+    assert cited == set(), "the screen-only table stays out of the printed footer's sources"
 
 
 def test_the_region_script_falls_back_to_the_default_and_knows_every_region(site):

@@ -71,7 +71,8 @@ def test_text_stays_inside_narrow_screens(shared_page, base_url, path, width):
 
 
 # The focused element after each Tab: where it is, and what the reader sees at its centre (at the
-# centre of each of its line boxes, for a link that wraps onto a second line).
+# centre of each of its line boxes, for a link that wraps onto a second line; of its part on screen,
+# for a region taller than the screen).
 FOCUSED = r"""() => {
   const el = document.activeElement;
   if (!el || el === document.body) return null;
@@ -83,8 +84,10 @@ FOCUSED = r"""() => {
   const mine = hit => hit && (hit === el || el.contains(hit) || (hit.tagName === "LABEL" && hit.control === el));
   let onScreen = false, by = "";
   for (const r of el.getClientRects()) {
-    const x = r.left + r.width / 2, y = r.top + r.height / 2;
-    if (r.width < 1 || x < 0 || x >= innerWidth || y < 0 || y >= innerHeight) continue;
+    // The centre of the part on screen (a tall region's top half may be all that shows).
+    const top = Math.max(r.top, 0), bottom = Math.min(r.bottom, innerHeight);
+    const x = r.left + r.width / 2, y = (top + bottom) / 2;
+    if (r.width < 1 || bottom - top < 1 || x < 0 || x >= innerWidth) continue;
     onScreen = true;
     const hit = document.elementFromPoint(x, y);
     if (mine(hit)) return {name, covered: false};

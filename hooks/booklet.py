@@ -44,6 +44,14 @@ def on_post_page(output: str, page, config, **kwargs) -> str:
     return _PLUGIN_ASSETS.sub("", output)
 
 
+def on_page_context(context, page, config, nav, **kwargs):
+    # A page's `tags` (the questions readers type, in front matter) are for the search index, which
+    # has read them by now (the search plugin runs before hooks). The print-site plugin would print
+    # them above each chapter, before its title: the booklet is no place for them.
+    page.meta.pop("tags", None)
+    return context
+
+
 def on_post_template(output_content: str, template_name: str, config, **kwargs) -> str:
     if template_name == "404.html":
         return _PLUGIN_ASSETS.sub("", output_content)

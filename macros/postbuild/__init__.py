@@ -47,6 +47,10 @@ def page_problems(site: SiteData, src: str, html: str) -> list[str]:
                         "{{ page_footer() }}")
     problems += [f"docs/{src}: {problem} (data/regions.yml, render/regions.route)"
                  for problem in safetycheck.missing_routes(site, html)]
+    problems += [f"docs/{src}: short form not explained in the sentence of its first use ({line}): "
+                 "add the everyday words, as in 'a GP (family doctor)' "
+                 "(macros/postbuild/abbreviations.EVERYDAY_WORDS)"
+                 for line in abbreviations.unexplained(html)]
     missing = safetycheck.missing_signs(site, src, html)
     if missing:
         where = "its safety box" if src.startswith("handouts/") else "the page"

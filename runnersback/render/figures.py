@@ -19,7 +19,7 @@ from .html import esc
 # from the shoulder to the middle of the head.
 LENGTHS = {"trunk": 30, "head": 9, "arm": 17, "forearm": 19, "thigh": 25, "shin": 24, "foot": 9}
 TRUNK_WIDTH, LIMB_WIDTH, HEAD_RADIUS = 9, 5.5, 6
-FAR_OPACITY = ".45"
+FAR_OPACITY = ".58"  # the far limbs at 3:1 or more in both palettes (WCAG 1.4.11; tests/browser/test_graphics.py)
 PAD, LABEL_SPACE, GAP = 4, 11, 6
 SCALE = 2  # CSS pixels per figure unit, before a stylesheet fits the picture to its box
 PUSH_LENGTH = 13

@@ -27,9 +27,11 @@ def stage_anchor(stage_id: str) -> str:
 
 
 def _table(class_: str, caption: str, headers: tuple[str, ...], rows: list[str]) -> str:
-    """A captioned table in its own block (wide tables scroll in it on a phone)."""
+    """A captioned table in its own block, which scrolls sideways where the table is wider than a
+    phone: a named region in the Tab order, so a keyboard can scroll it too (WCAG 2.1.1)."""
     head = "\n".join(f'<th scope="col">{esc(name)}</th>' for name in headers)
-    return (f'<div class="{class_}">\n<table>\n<caption>{esc(caption)}</caption>\n'
+    return (f'<div class="{class_} rtr-scroll" role="region" aria-label="{esc(caption)}" tabindex="0">\n'
+            f'<table>\n<caption>{esc(caption)}</caption>\n'
             f"<thead>\n<tr>\n{head}\n</tr>\n</thead>\n<tbody>\n" + "\n".join(rows)
             + "\n</tbody>\n</table>\n</div>")
 

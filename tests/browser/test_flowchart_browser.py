@@ -146,6 +146,25 @@ def test_arriving_at_a_step_from_a_link(new_page, base_url):
     assert page.url.startswith(base_url + PAGE)
 
 
+# Addresses a reader may arrive on that are not a step: none, the chart's own anchor, the title's
+# permalink, an old bookmark of an anchor that no longer exists.
+@pytest.mark.parametrize("arrival", ["", "#chart", "#what-should-i-do-about-my-back-pain", "#gone"])
+def test_back_after_arriving_on_an_address_that_is_not_a_step(new_page, base_url, arrival):
+    page = new_page()
+    page.goto(base_url + PAGE + arrival)
+    assert visible_items(page) == ["step-1"]
+    page.locator("#step-1 a.fc-answer").filter(has_text=re.compile(r"^No:")).click()
+    arrive(page, "step-2")
+    assert visible_items(page) == ["step-2"]
+    page.go_back()  # the browser's Back button, pressed once
+    page.wait_for_function("() => !document.getElementById('step-1').hidden", timeout=5_000)
+    assert visible_items(page) == ["step-1"], f"arrived on {arrival or 'no hash'}: Back left step 2 on screen"
+    assert page.url == base_url + PAGE + arrival  # still on the page, where the reader arrived
+    page.go_forward()
+    arrive(page, "step-2")
+    assert visible_items(page) == ["step-2"]
+
+
 def test_drawing_boxes_lead_to_the_steps(new_page, base_url):
     page = new_page()
     page.goto(base_url + PAGE)

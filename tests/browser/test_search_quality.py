@@ -46,6 +46,22 @@ QUERIES = [
     ("midwife", "not-your-back.html"),
 ]
 
+# Whole questions and job names, as a runner types them: the page that answers comes first. Found
+# through each page's `tags` in front matter (the questions and names readers use), which the search
+# index weighs above titles and text, and shows under each result.
+FIRST = [
+    ("when can I run again", "return-to-running.html"),
+    ("when can I start running again", "return-to-running.html"),
+    ("physical therapist", "when-to-get-help.html"),
+    ("physio", "when-to-get-help.html"),
+    ("physiotherapist", "when-to-get-help.html"),
+    ("should I stop running", "flowchart.html"),
+    ("is it serious", "when-to-get-help.html"),
+    ("ice or heat", "rice-and-heat.html"),
+    ("what painkiller can I take", "rice-and-heat.html"),
+    ("which stretches help", "stretching.html"),
+]
+
 
 def test_everyday_queries_find_their_pages(shared_page, base_url):
     """Every query of the table typed in turn into one open search box, as a reader tries one word
@@ -57,6 +73,18 @@ def test_everyday_queries_find_their_pages(shared_page, base_url):
                    else search_again(page, query))
         if expected not in results[:3]:
             misses.append(f"{query!r}: {expected} not in the first three of {results[:5]}")
+    assert not misses, "\n".join(misses)
+
+
+def test_questions_put_their_page_first(shared_page, base_url):
+    page = shared_page()
+    misses = []
+    for n, (query, expected) in enumerate(FIRST):
+        results = (search(page, base_url + "index.html", query) if n == 0
+                   else search_again(page, query))
+        if results[:1] != [expected]:
+            rank = results.index(expected) + 1 if expected in results else None
+            misses.append(f"{query!r}: {expected} ranked {rank or 'nowhere'} in {results[:5]}")
     assert not misses, "\n".join(misses)
 
 

@@ -128,7 +128,7 @@ def test_far_limbs_are_drawn_lighter_only_when_they_differ():
     same = figure_svg(Figure.model_validate({"alt": "x", "positions": [HOLD]}))
     assert "stroke-opacity" not in same
     bent = {**HOLD, "angles": {**HOLD["angles"], "far_thigh": 0, "far_shin": 270}}
-    assert 'stroke-opacity=".45"' in figure_svg(Figure.model_validate({"alt": "x", "positions": [bent]}))
+    assert 'stroke-opacity=".58"' in figure_svg(Figure.model_validate({"alt": "x", "positions": [bent]}))
 
 
 def test_positions_are_labelled_side_by_side_and_the_arrow_is_drawn():

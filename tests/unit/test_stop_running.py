@@ -31,7 +31,7 @@ def test_the_stress_fractures_say_stop_running_and_no_self_care_page_lists_them(
 
 
 def test_a_self_care_topic_on_a_stop_running_condition_fails(tmp_path):
-    old = "      - text: Core exercises chosen by a physio, once the pain has settled.\n" \
+    old = "      - text: Core exercises chosen by a physio (physiotherapist), once the pain has settled.\n" \
           "        sources: [sore-back-maharam, nhs-exercises]\n"
     err = load_edited(tmp_path, old, old + "        topic: core-strength\n")
     assert err.file == "data/conditions.yml" and err.entry == "spondylolysis"

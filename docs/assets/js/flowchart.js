@@ -88,10 +88,22 @@
 
     function onHashChange() {
       var id = location.hash ? hashId() : start;
-      if (!id) {
-        return; // another anchor on the page, such as a heading of the chart
-      }
       var state = saved();
+      if (!id) {
+        // Another anchor on the page (#chart, a heading's permalink). Back to such an entry: the step
+        // kept there when the reader arrived on it (history.replaceState below), on the first press.
+        if (state) {
+          trail = state.fcTrail.slice();
+          depth = state.fcDepth || 0;
+          var last = trail[trail.length - 1];
+          if (byId[last] && byId[last].hidden) {
+            show(last, true);
+          }
+        } else {
+          remember(); // a new anchor entry keeps the step on screen, for when Back returns to it
+        }
+        return;
+      }
       if (state && state.fcTrail[state.fcTrail.length - 1] === id) {
         trail = state.fcTrail.slice(); // Back or Forward to a place already visited
         depth = state.fcDepth || 0;

@@ -23,7 +23,8 @@ SITE_URL = "https://runners-back.github.io/runners-back/"  # mkdocs.yml default;
 # Markup and an ampersand: the sheet must show them as typed, never run them as HTML.
 NOTE = "Go <b>slowly</b> & stop if it hurts"
 PICKS = ("hamstring-stretch", "bridge")  # one of each group
-FIRST_VISIT_LIMIT = 90 * 1024  # gzip bytes (CONTRIBUTING, "Keeping pages light")
+# gzip bytes: the builder has its own budget (CONTRIBUTING, "Keeping pages light"); other pages 90 KB.
+FIRST_VISIT_LIMIT = 110 * 1024
 
 
 def printed_text(page, tmp_path: Path, name: str) -> tuple[int, str]:

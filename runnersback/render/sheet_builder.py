@@ -26,7 +26,10 @@ GROUP_TITLES = {"stretch": "Stretches", "core": "Core strength exercises"}
 # Dose inputs: name, label, allowed range (the script clamps values read from an address to these).
 DOSE_NUMBERS = (("sets", "Sets", 1, 10), ("reps", "Repetitions", 1, 50),
                 ("hold", "Hold, in seconds", 1, 120), ("times", "How many times", 1, 10))
-NOTE_MAX_CHARS = 300
+# The note: at most this many characters and lines (more lines join the last), so that it can never
+# push the warning signs, the disclaimer or the address off the first sheet.
+NOTE_MAX_CHARS = 200
+NOTE_MAX_LINES = 3
 
 
 def groups(site: SiteData) -> dict[str, list[Exercise]]:
@@ -74,8 +77,10 @@ def _form(site: SiteData) -> str:
             '<div class="sheet-form__extra">\n'
             '<label for="sheet-note-input">Note for the patient (optional)</label>\n'
             f'<textarea id="sheet-note-input" name="note" rows="3" maxlength="{NOTE_MAX_CHARS}" '
+            f'data-max-lines="{NOTE_MAX_LINES}" '
             'aria-describedby="sheet-note-hint"></textarea>\n'
-            '<p class="sheet-form__hint" id="sheet-note-hint">Do not type a name or anything '
+            f'<p class="sheet-form__hint" id="sheet-note-hint">Up to {NOTE_MAX_CHARS} letters and {NOTE_MAX_LINES} lines. '
+            'Do not type a name or anything '
             'that identifies the patient. The note is kept in this page\'s address, so it is saved '
             'in bookmarks and browser history.</p>\n'
             '<label for="sheet-review-input">Review date (optional)</label>\n'
@@ -105,7 +110,10 @@ def _sheet(site: SiteData, linker: Linker, site_url: str, cited: set[str]) -> st
             '<p class="sheet__note"><strong>Note:</strong> <span class="sheet__blank" '
             'id="sheet-note"></span></p>\n'
             '<p class="sheet__review"><strong>Review date:</strong> <span class="sheet__blank" '
-            'id="sheet-review"></span></p>\n</div>\n'
+            'id="sheet-review"></span></p>\n'
+            # At the top, beside the note: the one rule for every exercise on the sheet.
+            '<p class="handout__more">Stop any exercise that makes your pain worse or causes new '
+            f'pain. {cite(site, linker, ["nhs-inform"], cited)}</p>\n</div>\n'
             '<div class="sheet__site">\n'
             "<p>This sheet is general information, not a diagnosis. More about back pain from "
             "running: Runner's Back, "
@@ -116,8 +124,7 @@ def _sheet(site: SiteData, linker: Linker, site_url: str, cited: set[str]) -> st
             + '<div class="sheet__groups">\n' + "\n".join(sections) + "\n</div>\n"
             '<h2 class="sheet__flags-title">When to get help</h2>\n'
             + safety_box(site, linker, cited) + "\n"
-            '<p class="handout__more">Stop any exercise that makes your pain worse or causes new '
-            f'pain. {cite(site, linker, ["nhs-inform"], cited)}</p>\n</div>')
+            '</div>')
 
 
 def sheet_builder(site: SiteData, linker: Linker, site_url: str, cited: set[str]) -> str:

@@ -210,3 +210,71 @@ def test_first_visit_is_light_and_the_builder_loads_only_on_its_page(new_page, b
         loaded = other.evaluate("[...document.querySelectorAll('link[rel=stylesheet], script[src]')]"
                                 ".map(e => e.href || e.src).join(' ')")
         assert "sheet-builder" not in loaded, path
+
+
+# Notes a bookmark, a pasted link or a careless paste may hold. Each must leave the sheet whole:
+# one A4 sheet with three exercises, every warning sign, the disclaimer and the address on it, at
+# the size of a sheet with a plain note (a word too long to break makes the browser shrink it).
+THREE = ("hamstring-stretch", "bridge", "pelvic-tilt")
+LONG_WORD = "a" * 300
+HOSTILE_NOTES = {
+    "line breaks": "Start slowly" + "\n" * 400 + "then more" + "\nline" * 200,
+    "one long word": LONG_WORD,
+    "direction overrides": "\u202eStop if it hurts\u202c and \u2067rest\u2069 \u202a\u202b\u202d",
+}
+BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+
+def _word_height(pdf: Path, word: str) -> float:
+    """Height in points of the first box of ``word`` on the first sheet (pdftotext -bbox)."""
+    import re
+    out = subprocess.run(["pdftotext", "-bbox", "-f", "1", "-l", "1", str(pdf), "-"], capture_output=True,
+                         text=True, check=True).stdout
+    match = re.search(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">' + re.escape(word) + "<", out)
+    assert match, word
+    return float(match.group(2)) - float(match.group(1))
+
+
+def _print_a4(page, tmp_path: Path, name: str) -> Path:
+    page.emulate_media(media="print")
+    pdf = tmp_path / f"{name}.pdf"
+    pdf.write_bytes(page.pdf(format="A4", print_background=True))
+    page.emulate_media(media="screen")
+    return pdf
+
+
+@pytest.mark.parametrize("how", ["typed", "address"])
+@pytest.mark.parametrize("kind", list(HOSTILE_NOTES))
+def test_a_hostile_note_leaves_the_warning_signs_on_the_first_sheet(shared_page, base_url, tmp_path,
+                                                                      kind, how):
+    from urllib.parse import quote
+    note = HOSTILE_NOTES[kind]
+    page = shared_page()
+    page.goto(base_url + PAGE + "#pick=" + ",".join(THREE) + "&note=Plain")
+    plain = _print_a4(page, tmp_path, "plain")
+    if how == "typed":
+        # A paste into the box (its maxlength applies to typing, not to a paste by script).
+        page.get_by_label("Note for the patient (optional)").evaluate(
+            "(box, note) => { box.value = note; box.dispatchEvent(new Event('input', {bubbles: true})); }",
+            note)
+    else:
+        page.goto(base_url + PAGE + "#pick=" + ",".join(THREE) + "&note=" + quote(note))
+        page.wait_for_function("() => document.getElementById('sheet-note').textContent !== 'Plain'")
+    shown = page.locator("#sheet-note").text_content()
+    assert shown, kind
+    assert len(shown) <= 200 and shown.count("\n") <= 2, (kind, len(shown), shown.count("\n"))
+    assert "\n\n" not in shown and not set(shown) & set(BIDI), kind
+    assert "#" in page.url and not set(page.url) & set(BIDI)
+    pdf = _print_a4(page, tmp_path, "hostile")
+    assert pdf_pages(pdf.read_bytes(), tmp_path) == 1, kind
+    first = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(pdf), "-"], capture_output=True, text=True,
+                           check=True).stdout
+    text = " ".join(first.split())
+    for sign in SIGNS:
+        assert sign["text"] in text, (kind, sign["id"])
+    assert "general information, not a diagnosis" in text
+    assert SITE_URL in text.replace(" ", "")
+    for name in THREE:
+        assert NAMES[name] in text, (kind, name)
+    # Same type size as with a plain note: nothing shrank the sheet to fit.
+    assert abs(_word_height(pdf, "Emergency:") - _word_height(plain, "Emergency:")) < 0.05, kind

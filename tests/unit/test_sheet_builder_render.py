@@ -48,7 +48,8 @@ def test_every_exercise_has_a_labelled_checkbox_dose_inputs_and_a_card(site):
 
 def test_the_sheet_holds_the_whole_safety_box(site):
     html = render(site)
-    box = html[html.index('<div class="red-flags handout__flags">'):html.index('class="handout__more"')]
+    start = html.index('<div class="red-flags handout__flags">')
+    box = html[start:html.index('class="red-flags__sources"', start)]
     for sign in site.signs.values():
         assert f"<li>{esc(sign.text)}</li>" in box, sign.id
 

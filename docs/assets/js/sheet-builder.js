@@ -16,7 +16,8 @@
                 "September", "October", "November", "December"];
   var noteInput = document.getElementById("sheet-note-input");
   var reviewInput = document.getElementById("sheet-review-input");
-  var noteMax = noteInput.maxLength > 0 ? noteInput.maxLength : 300;
+  var noteMax = noteInput.maxLength > 0 ? noteInput.maxLength : 200;
+  var NOTE_LINES = Number(noteInput.getAttribute("data-max-lines")) || 3;
 
   // One entry per exercise, in the page's order: its checkbox, dose inputs and card.
   var exercises = Array.prototype.map.call(form.querySelectorAll("input[name=pick]"), function (box) {
@@ -58,8 +59,26 @@
     return Number(m[3]) + " " + MONTHS[Number(m[2]) - 1] + " " + m[1];
   }
 
+  // The note as the sheet shows it: what it holds cannot break the sheet. Direction overrides and
+  // isolates (which could make printed text read backwards) and control characters go; spaces run
+  // together; blank lines collapse; lines after the last allowed one join it; then the length.
+  function cleanNote(text) {
+    var lines = String(text || "")
+      .replace(/[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g, "")
+      .replace(/\r\n?/g, "\n")
+      .replace(/[\u0000-\u0009\u000B-\u001F\u007F]/g, " ")
+      .replace(/[^\S\n]+/g, " ")
+      .split("\n")
+      .map(function (line) { return line.trim(); })
+      .filter(function (line) { return line !== ""; });
+    if (lines.length > NOTE_LINES) {
+      lines = lines.slice(0, NOTE_LINES - 1).concat(lines.slice(NOTE_LINES - 1).join(" "));
+    }
+    return lines.join("\n").slice(0, noteMax);
+  }
+
   function readForm() {
-    var state = {picks: [], doses: {}, note: noteInput.value.slice(0, noteMax),
+    var state = {picks: [], doses: {}, note: cleanNote(noteInput.value),
                  review: longDate(reviewInput.value) ? reviewInput.value : ""};
     exercises.forEach(function (e) {
       if (!e.box.checked) return;
@@ -94,7 +113,7 @@
       });
       e.input("per").value = params.get(e.id + ".per") === "week" ? "week" : "day";
     });
-    noteInput.value = (params.get("note") || "").slice(0, noteMax);
+    noteInput.value = cleanNote(params.get("note"));
     var review = params.get("review") || "";
     reviewInput.value = longDate(review) ? review : "";
   }

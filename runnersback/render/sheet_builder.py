@@ -14,7 +14,7 @@ Everything the script needs is in this HTML: the page works from disk with no ot
 from __future__ import annotations
 
 from ..model.core import SiteData
-from ..model.exercises import Exercise
+from ..model.exercises import DOSE_LIMITS, Exercise
 from .citations import cite
 from .exercises import exercise_card
 from .handouts import large_print_switch, safety_box
@@ -24,8 +24,8 @@ from .pagemeta import qr_svg
 GROUP_TITLES = {"stretch": "Stretches", "core": "Core strength exercises"}
 
 # Dose inputs: name, label, allowed range (the script clamps values read from an address to these).
-DOSE_NUMBERS = (("sets", "Sets", 1, 10), ("reps", "Repetitions", 1, 50),
-                ("hold", "Hold, in seconds", 1, 120), ("times", "How many times", 1, 10))
+DOSE_NUMBERS = tuple((name, label, *DOSE_LIMITS[name]) for name, label in (
+    ("sets", "Sets"), ("reps", "Repetitions"), ("hold", "Hold, in seconds"), ("times", "How many times")))
 # The note: at most this many characters and lines (more lines join the last), so that it can never
 # push the warning signs, the disclaimer or the address off the first sheet.
 NOTE_MAX_CHARS = 200
@@ -41,19 +41,32 @@ def groups(site: SiteData) -> dict[str, list[Exercise]]:
 
 
 def _dose_inputs(exercise: Exercise) -> str:
-    eid = esc(exercise.id)
+    """The dose's fields, each starting from the usual dose (data/exercises.yml): a clinician
+    changes one and the others stay. The usual values ride along in data- attributes, so the
+    script can write the same words as the pages (model/exercises.Dose.text)."""
+    eid, usual = esc(exercise.id), exercise.dose
     fields = []
     for name, label, low, high in DOSE_NUMBERS:
+        value = getattr(usual, name)
+        value = "" if value is None else str(value)
         fields.append(f'<span class="sheet-form__field"><label for="{name}-{eid}">{esc(label)}</label>\n'
                       f'<input type="number" id="{name}-{eid}" name="{name}" min="{low}" max="{high}" '
-                      f'step="1" inputmode="numeric"></span>')
+                      f'step="1" inputmode="numeric" value="{value}" data-usual="{value}"></span>')
+    checked = " checked" if usual.each_side else ""
+    fields.append(f'<span class="sheet-form__field"><input type="checkbox" id="side-{eid}" name="side" '
+                  f'data-usual="{"1" if usual.each_side else ""}"{checked}>\n'
+                  f'<label for="side-{eid}">On each side</label></span>')
+    options = "".join(f'<option value="{per}"{" selected" if usual.per == per else ""}>{per}</option>\n'
+                      for per in ("day", "week"))
     fields.append(f'<span class="sheet-form__field"><label for="per-{eid}">Each</label>\n'
-                  f'<select id="per-{eid}" name="per">\n<option value="day">day</option>\n'
-                  f'<option value="week">week</option>\n</select></span>')
-    return (f'<fieldset class="sheet-form__dose" id="dose-{eid}" data-dose-for="{eid}" hidden>\n'
+                  f'<select id="per-{eid}" name="per" data-usual="{usual.per}">\n{options}</select></span>')
+    extra = "".join(f' data-{attr}="{esc(str(value))}"' for attr, value in (
+        ("reps-up-to", usual.reps_up_to), ("hold-up-to", usual.hold_up_to),
+        ("build-up", usual.build_up)) if value is not None)
+    return (f'<fieldset class="sheet-form__dose" id="dose-{eid}" data-dose-for="{eid}"{extra} hidden>\n'
             f'<legend>Dose: {esc(exercise.name)}</legend>\n'
-            f'<p class="sheet-form__usual">Usual dose: {esc(exercise.dose)} '
-            'Fill in only what you want to change.</p>\n'
+            f'<p class="sheet-form__usual">Usual dose: {esc(usual.text())} '
+            'Change only what you need; the rest stays as usual.</p>\n'
             + "\n".join(fields) + "\n</fieldset>")
 
 

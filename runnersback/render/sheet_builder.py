@@ -30,6 +30,10 @@ DOSE_NUMBERS = tuple((name, label, *DOSE_LIMITS[name]) for name, label in (
 # push the warning signs, the disclaimer or the address off the first sheet.
 NOTE_MAX_CHARS = 200
 NOTE_MAX_LINES = 3
+# The clinic's details for the sheet's header: entered once in the form and kept in that browser only
+# (localStorage, never the address), or set for a clinic's own copy in mkdocs.yml (extra.clinic).
+CLINIC_FIELDS = (("name", "Clinic name"), ("phone", "Phone"), ("address", "Address"),
+                 ("web", "Web address"))
 
 
 def groups(site: SiteData) -> dict[str, list[Exercise]]:
@@ -70,7 +74,17 @@ def _dose_inputs(exercise: Exercise) -> str:
             + "\n".join(fields) + "\n</fieldset>")
 
 
-def _form(site: SiteData) -> str:
+def _clinic_form(clinic: dict) -> str:
+    fields = "".join(
+        f'<span class="sheet-form__field"><label for="clinic-{key}">{label}</label>\n'
+        f'<input type="text" id="clinic-{key}" data-clinic="{key}" maxlength="80" autocomplete="off" '
+        f'value="{esc(clinic.get(key, ""))}"></span>\n' for key, label in CLINIC_FIELDS)
+    return ('<fieldset class="sheet-form__clinic">\n<legend>Your clinic (printed at the top)</legend>\n'
+            '<p class="sheet-form__hint">Kept in this browser only: never in the page address, never '
+            'sent anywhere.</p>\n' + fields + '</fieldset>\n')
+
+
+def _form(site: SiteData, clinic: dict) -> str:
     fieldsets = []
     for group, exercises in groups(site).items():
         rows = []
@@ -87,6 +101,7 @@ def _form(site: SiteData) -> str:
             '<p class="sheet-form__intro">Tick the exercises for this person. Change a dose only '
             'if you need to. The sheet below shows what you pick.</p>\n'
             + "\n".join(fieldsets) + "\n"
+            + _clinic_form(clinic) +
             '<div class="sheet-form__extra">\n'
             '<label for="sheet-note-input">Note for the patient (optional)</label>\n'
             f'<textarea id="sheet-note-input" name="note" rows="3" maxlength="{NOTE_MAX_CHARS}" '
@@ -107,7 +122,7 @@ def _form(site: SiteData) -> str:
             '</form>')
 
 
-def _sheet(site: SiteData, linker: Linker, site_url: str, cited: set[str]) -> str:
+def _sheet(site: SiteData, linker: Linker, site_url: str, cited: set[str], clinic: dict) -> str:
     sections = []
     for group, exercises in groups(site).items():
         cards = "\n".join(f'<div class="sheet__exercise" data-exercise="{esc(e.id)}">\n'
@@ -116,7 +131,14 @@ def _sheet(site: SiteData, linker: Linker, site_url: str, cited: set[str]) -> st
                         f'aria-labelledby="sheet-group-{esc(group)}">\n'
                         f'<h2 id="sheet-group-{esc(group)}">{esc(GROUP_TITLES.get(group, group))}</h2>\n'
                         f'<div class="exercise-cards">\n{cards}\n</div>\n</section>')
+    details = "".join(f'<span class="sheet__clinic-{key}" data-clinic-show="{key}">{esc(clinic.get(key, ""))}</span>\n'
+                      for key, _ in CLINIC_FIELDS)
     return ('<div class="sheet" id="sheet">\n'
+            f'<p class="sheet__clinic" id="sheet-clinic"{"" if any(clinic.values()) else " hidden"}>\n'
+            f'{details}</p>\n'
+            # Written in by hand, so no name is ever typed into the page.
+            '<p class="sheet__patient"><strong>Name:</strong> <span class="sheet__blank"></span> '
+            '<strong>Date:</strong> <span class="sheet__blank"></span></p>\n'
             '<div class="sheet__head">\n<div>\n'
             '<p class="sheet__title">Your exercises</p>\n'
             # Filled in by hand on a sheet printed without JavaScript; by the form otherwise.
@@ -140,10 +162,14 @@ def _sheet(site: SiteData, linker: Linker, site_url: str, cited: set[str]) -> st
             '</div>')
 
 
-def sheet_builder(site: SiteData, linker: Linker, site_url: str, cited: set[str]) -> str:
-    """The form and the sheet. ``site_url`` is the site's address, printed on the sheet."""
+def sheet_builder(site: SiteData, linker: Linker, site_url: str, cited: set[str],
+                  clinic: dict | None = None) -> str:
+    """The form and the sheet. ``site_url`` is the site's address, printed on the sheet; ``clinic``
+    the clinic's details from the site's configuration (extra.clinic), if any."""
+    clinic = {key: str((clinic or {}).get(key) or "").strip() for key, _ in CLINIC_FIELDS}
     return ('<div class="sheet-builder" data-sheet-builder>\n'
             '<p class="sheet-builder__nojs">This page shows every exercise, because JavaScript is '
             'off or has not loaded. Print it as it is, or cross out what the person does not need.'
             '</p>\n'
-            + large_print_switch() + "\n" + _form(site) + "\n" + _sheet(site, linker, site_url, cited) + "\n</div>")
+            + large_print_switch() + "\n" + _form(site, clinic) + "\n"
+            + _sheet(site, linker, site_url, cited, clinic) + "\n</div>")

@@ -315,3 +315,30 @@ def test_changing_one_dose_field_keeps_the_rest_of_the_usual_dose(new_page, base
     expect(again.locator('[data-exercise="bird-dog"] .exercise-card__dose')).to_have_text(
         "Start with 5 repetitions. Twice a day. Add 1 or 2 every few days, up to 10.")
     assert "bird-dog.side=0" in again.url
+
+
+CLINIC = {"Clinic name": "Riverside Physio", "Phone": "01632 960 123",
+          "Address": "2 Mill Lane, Oxbridge", "Web address": "riverside-physio.example"}
+
+
+def test_clinic_details_are_kept_in_the_browser_printed_and_never_in_the_address(new_page, base_url,
+                                                                                  tmp_path):
+    page = new_page()
+    page.goto(base_url + PAGE + "#pick=" + ",".join(THREE))
+    for label, value in CLINIC.items():
+        page.get_by_label(label, exact=True).fill(value)
+    page.reload()  # kept in this browser
+    for label, value in CLINIC.items():
+        assert page.get_by_label(label, exact=True).input_value() == value, label
+    sheets, text = printed_text(page, tmp_path, "clinic")
+    assert sheets == 1
+    for value in CLINIC.values():
+        assert value in text, value
+        from urllib.parse import quote
+        assert quote(value) not in page.url and value.replace(" ", "+") not in page.url, page.url
+    assert "Riverside" not in page.url and "Mill" not in page.url, page.url
+    assert "Name:" in text and "Date:" in text  # lines to write on
+    for sign in SIGNS:
+        assert sign["text"] in text, sign["id"]
+    stored = page.evaluate("localStorage.getItem('runnersback.clinic')")
+    assert "Riverside Physio" in stored

@@ -183,6 +183,35 @@
     history.replaceState(history.state, "", address ? "#" + address : location.pathname + location.search);
   }
 
+  // The clinic's details: kept in this browser only (never in the address, never sent), shown in
+  // the sheet's header. Defaults come from the page (the site's configuration).
+  var CLINIC_KEY = "runnersback.clinic";
+  var clinicInputs = form.querySelectorAll("[data-clinic]");
+  var stored = null;
+  try { stored = JSON.parse(localStorage.getItem(CLINIC_KEY) || "null"); } catch (e) { stored = null; }
+  function showClinic() {
+    var any = false;
+    Array.prototype.forEach.call(clinicInputs, function (input) {
+      var value = input.value.replace(/[\u202A-\u202E\u2066-\u2069]/g, "").trim();
+      sheet.querySelector('[data-clinic-show="' + input.getAttribute("data-clinic") + '"]').textContent = value;
+      any = any || value !== "";
+    });
+    document.getElementById("sheet-clinic").hidden = !any;
+  }
+  Array.prototype.forEach.call(clinicInputs, function (input) {
+    var key = input.getAttribute("data-clinic");
+    if (stored && typeof stored[key] === "string") input.value = stored[key].slice(0, 80);
+    input.addEventListener("input", function (event) {
+      event.stopPropagation();  // not part of the sheet's address
+      var saved = {};
+      Array.prototype.forEach.call(clinicInputs, function (i) { saved[i.getAttribute("data-clinic")] = i.value; });
+      try { localStorage.setItem(CLINIC_KEY, JSON.stringify(saved)); } catch (e) { /* private mode */ }
+      showClinic();
+    });
+    input.addEventListener("change", function (event) { event.stopPropagation(); });
+  });
+  showClinic();
+
   fromAddress();
   show(readForm());
   form.hidden = false;

@@ -134,13 +134,11 @@ def _sheet(site: SiteData, linker: Linker, site_url: str, cited: set[str], clini
     details = "".join(f'<span class="sheet__clinic-{key}" data-clinic-show="{key}">{esc(clinic.get(key, ""))}</span>\n'
                       for key, _ in CLINIC_FIELDS)
     return ('<div class="sheet" id="sheet">\n'
-            f'<p class="sheet__clinic" id="sheet-clinic"{"" if any(clinic.values()) else " hidden"}>\n'
-            f'{details}</p>\n'
+            '<div class="sheet__head">\n<div>\n'
+            '<p class="sheet__title">Your exercises</p>\n'
             # Written in by hand, so no name is ever typed into the page.
             '<p class="sheet__patient"><strong>Name:</strong> <span class="sheet__blank"></span> '
             '<strong>Date:</strong> <span class="sheet__blank"></span></p>\n'
-            '<div class="sheet__head">\n<div>\n'
-            '<p class="sheet__title">Your exercises</p>\n'
             # Filled in by hand on a sheet printed without JavaScript; by the form otherwise.
             '<p class="sheet__note"><strong>Note:</strong> <span class="sheet__blank" '
             'id="sheet-note"></span></p>\n'
@@ -149,10 +147,12 @@ def _sheet(site: SiteData, linker: Linker, site_url: str, cited: set[str], clini
             # At the top, beside the note: the one rule for every exercise on the sheet.
             '<p class="handout__more">Stop any exercise that makes your pain worse or causes new '
             f'pain. {cite(site, linker, ["nhs-inform"], cited)}</p>\n</div>\n'
-            '<div class="sheet__site">\n'
+            '<div class="sheet__site">\n<div>\n'
+            f'<p class="sheet__clinic" id="sheet-clinic"{"" if any(clinic.values()) else " hidden"}>\n'
+            f'{details}</p>\n'
             "<p>This sheet is general information, not a diagnosis. More about back pain from "
             "running: Runner's Back, "
-            f'<span class="sheet__address">{esc(site_url)}</span></p>\n{qr_svg(site_url)}\n'
+            f'<span class="sheet__address">{esc(site_url)}</span></p>\n</div>\n{qr_svg(site_url)}\n'
             '</div>\n</div>\n'
             '<p class="sheet__empty" id="sheet-empty" hidden>No exercises picked yet. Tick them '
             'in the form above.</p>\n'

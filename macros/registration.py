@@ -82,8 +82,9 @@ def define_env(env) -> None:
     block("safety_box", lambda: handouts.safety_box(site, linker(), state["cited"]))
     block("handout", lambda: handouts.handout(site, linker(), meta(), state["cited"]))
     block("handout_list", lambda topics: handouts.handout_list(site, linker(), topics))
-    block("sheet_builder", lambda: sheet_builder.sheet_builder(site, linker(), env.conf["site_url"] or "",
-                                                               state["cited"]))
+    block("sheet_builder", lambda: sheet_builder.sheet_builder(
+        site, linker(), env.conf["site_url"] or "", state["cited"],
+        (env.conf.get("extra") or {}).get("clinic")))
 
     def footer() -> str:
         """The "about this page" block: the last line of every page (the post-build step fails a

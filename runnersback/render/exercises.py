@@ -36,7 +36,7 @@ def exercise_card(site: SiteData, linker: Linker, exercise: Exercise, cited: set
 {steps}
 </ol></dd>
 <dt>How much</dt>
-<dd class="exercise-card__dose">{esc(exercise.dose)}</dd>
+<dd class="exercise-card__dose">{esc(exercise.dose.text())}</dd>
 <dt>Take care</dt>
 <dd>{esc(exercise.avoid)}</dd>
 </dl>

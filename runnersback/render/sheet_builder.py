@@ -14,7 +14,7 @@ Everything the script needs is in this HTML: the page works from disk with no ot
 from __future__ import annotations
 
 from ..model.core import SiteData
-from ..model.exercises import Exercise
+from ..model.exercises import DOSE_LIMITS, Exercise
 from .citations import cite
 from .exercises import exercise_card
 from .handouts import large_print_switch, safety_box
@@ -24,9 +24,16 @@ from .pagemeta import qr_svg
 GROUP_TITLES = {"stretch": "Stretches", "core": "Core strength exercises"}
 
 # Dose inputs: name, label, allowed range (the script clamps values read from an address to these).
-DOSE_NUMBERS = (("sets", "Sets", 1, 10), ("reps", "Repetitions", 1, 50),
-                ("hold", "Hold, in seconds", 1, 120), ("times", "How many times", 1, 10))
-NOTE_MAX_CHARS = 300
+DOSE_NUMBERS = tuple((name, label, *DOSE_LIMITS[name]) for name, label in (
+    ("sets", "Sets"), ("reps", "Repetitions"), ("hold", "Hold, in seconds"), ("times", "How many times")))
+# The note: at most this many characters and lines (more lines join the last), so that it can never
+# push the warning signs, the disclaimer or the address off the first sheet.
+NOTE_MAX_CHARS = 200
+NOTE_MAX_LINES = 3
+# The clinic's details for the sheet's header: entered once in the form and kept in that browser only
+# (localStorage, never the address), or set for a clinic's own copy in mkdocs.yml (extra.clinic).
+CLINIC_FIELDS = (("name", "Clinic name"), ("phone", "Phone"), ("address", "Address"),
+                 ("web", "Web address"))
 
 
 def groups(site: SiteData) -> dict[str, list[Exercise]]:
@@ -38,23 +45,46 @@ def groups(site: SiteData) -> dict[str, list[Exercise]]:
 
 
 def _dose_inputs(exercise: Exercise) -> str:
-    eid = esc(exercise.id)
+    """The dose's fields, each starting from the usual dose (data/exercises.yml): a clinician
+    changes one and the others stay. The usual values ride along in data- attributes, so the
+    script can write the same words as the pages (model/exercises.Dose.text)."""
+    eid, usual = esc(exercise.id), exercise.dose
     fields = []
     for name, label, low, high in DOSE_NUMBERS:
+        value = getattr(usual, name)
+        value = "" if value is None else str(value)
         fields.append(f'<span class="sheet-form__field"><label for="{name}-{eid}">{esc(label)}</label>\n'
                       f'<input type="number" id="{name}-{eid}" name="{name}" min="{low}" max="{high}" '
-                      f'step="1" inputmode="numeric"></span>')
+                      f'step="1" inputmode="numeric" value="{value}" data-usual="{value}"></span>')
+    checked = " checked" if usual.each_side else ""
+    fields.append(f'<span class="sheet-form__field"><input type="checkbox" id="side-{eid}" name="side" '
+                  f'data-usual="{"1" if usual.each_side else ""}"{checked}>\n'
+                  f'<label for="side-{eid}">On each side</label></span>')
+    options = "".join(f'<option value="{per}"{" selected" if usual.per == per else ""}>{per}</option>\n'
+                      for per in ("day", "week"))
     fields.append(f'<span class="sheet-form__field"><label for="per-{eid}">Each</label>\n'
-                  f'<select id="per-{eid}" name="per">\n<option value="day">day</option>\n'
-                  f'<option value="week">week</option>\n</select></span>')
-    return (f'<fieldset class="sheet-form__dose" id="dose-{eid}" data-dose-for="{eid}" hidden>\n'
+                  f'<select id="per-{eid}" name="per" data-usual="{usual.per}">\n{options}</select></span>')
+    extra = "".join(f' data-{attr}="{esc(str(value))}"' for attr, value in (
+        ("reps-up-to", usual.reps_up_to), ("hold-up-to", usual.hold_up_to),
+        ("build-up", usual.build_up)) if value is not None)
+    return (f'<fieldset class="sheet-form__dose" id="dose-{eid}" data-dose-for="{eid}"{extra} hidden>\n'
             f'<legend>Dose: {esc(exercise.name)}</legend>\n'
-            f'<p class="sheet-form__usual">Usual dose: {esc(exercise.dose)} '
-            'Fill in only what you want to change.</p>\n'
+            f'<p class="sheet-form__usual">Usual dose: {esc(usual.text())} '
+            'Change only what you need; the rest stays as usual.</p>\n'
             + "\n".join(fields) + "\n</fieldset>")
 
 
-def _form(site: SiteData) -> str:
+def _clinic_form(clinic: dict) -> str:
+    fields = "".join(
+        f'<span class="sheet-form__field"><label for="clinic-{key}">{label}</label>\n'
+        f'<input type="text" id="clinic-{key}" data-clinic="{key}" maxlength="80" autocomplete="off" '
+        f'value="{esc(clinic.get(key, ""))}"></span>\n' for key, label in CLINIC_FIELDS)
+    return ('<fieldset class="sheet-form__clinic">\n<legend>Your clinic (printed at the top)</legend>\n'
+            '<p class="sheet-form__hint">Kept in this browser only: never in the page address, never '
+            'sent anywhere.</p>\n' + fields + '</fieldset>\n')
+
+
+def _form(site: SiteData, clinic: dict) -> str:
     fieldsets = []
     for group, exercises in groups(site).items():
         rows = []
@@ -71,11 +101,14 @@ def _form(site: SiteData) -> str:
             '<p class="sheet-form__intro">Tick the exercises for this person. Change a dose only '
             'if you need to. The sheet below shows what you pick.</p>\n'
             + "\n".join(fieldsets) + "\n"
+            + _clinic_form(clinic) +
             '<div class="sheet-form__extra">\n'
             '<label for="sheet-note-input">Note for the patient (optional)</label>\n'
             f'<textarea id="sheet-note-input" name="note" rows="3" maxlength="{NOTE_MAX_CHARS}" '
+            f'data-max-lines="{NOTE_MAX_LINES}" '
             'aria-describedby="sheet-note-hint"></textarea>\n'
-            '<p class="sheet-form__hint" id="sheet-note-hint">Do not type a name or anything '
+            f'<p class="sheet-form__hint" id="sheet-note-hint">Up to {NOTE_MAX_CHARS} letters and {NOTE_MAX_LINES} lines. '
+            'Do not type a name or anything '
             'that identifies the patient. The note is kept in this page\'s address, so it is saved '
             'in bookmarks and browser history.</p>\n'
             '<label for="sheet-review-input">Review date (optional)</label>\n'
@@ -89,7 +122,7 @@ def _form(site: SiteData) -> str:
             '</form>')
 
 
-def _sheet(site: SiteData, linker: Linker, site_url: str, cited: set[str]) -> str:
+def _sheet(site: SiteData, linker: Linker, site_url: str, cited: set[str], clinic: dict) -> str:
     sections = []
     for group, exercises in groups(site).items():
         cards = "\n".join(f'<div class="sheet__exercise" data-exercise="{esc(e.id)}">\n'
@@ -98,32 +131,45 @@ def _sheet(site: SiteData, linker: Linker, site_url: str, cited: set[str]) -> st
                         f'aria-labelledby="sheet-group-{esc(group)}">\n'
                         f'<h2 id="sheet-group-{esc(group)}">{esc(GROUP_TITLES.get(group, group))}</h2>\n'
                         f'<div class="exercise-cards">\n{cards}\n</div>\n</section>')
+    details = "".join(f'<span class="sheet__clinic-{key}" data-clinic-show="{key}">{esc(clinic.get(key, ""))}</span>\n'
+                      for key, _ in CLINIC_FIELDS)
     return ('<div class="sheet" id="sheet">\n'
             '<div class="sheet__head">\n<div>\n'
             '<p class="sheet__title">Your exercises</p>\n'
+            # Written in by hand, so no name is ever typed into the page.
+            '<p class="sheet__patient"><strong>Name:</strong> <span class="sheet__blank"></span> '
+            '<strong>Date:</strong> <span class="sheet__blank"></span></p>\n'
             # Filled in by hand on a sheet printed without JavaScript; by the form otherwise.
             '<p class="sheet__note"><strong>Note:</strong> <span class="sheet__blank" '
             'id="sheet-note"></span></p>\n'
             '<p class="sheet__review"><strong>Review date:</strong> <span class="sheet__blank" '
-            'id="sheet-review"></span></p>\n</div>\n'
-            '<div class="sheet__site">\n'
+            'id="sheet-review"></span></p>\n'
+            # At the top, beside the note: the one rule for every exercise on the sheet.
+            '<p class="handout__more">Stop any exercise that makes your pain worse or causes new '
+            f'pain. {cite(site, linker, ["nhs-inform"], cited)}</p>\n</div>\n'
+            '<div class="sheet__site">\n<div>\n'
+            f'<p class="sheet__clinic" id="sheet-clinic"{"" if any(clinic.values()) else " hidden"}>\n'
+            f'{details}</p>\n'
             "<p>This sheet is general information, not a diagnosis. More about back pain from "
             "running: Runner's Back, "
-            f'<span class="sheet__address">{esc(site_url)}</span></p>\n{qr_svg(site_url)}\n'
+            f'<span class="sheet__address">{esc(site_url)}</span></p>\n</div>\n{qr_svg(site_url)}\n'
             '</div>\n</div>\n'
             '<p class="sheet__empty" id="sheet-empty" hidden>No exercises picked yet. Tick them '
             'in the form above.</p>\n'
             + '<div class="sheet__groups">\n' + "\n".join(sections) + "\n</div>\n"
             '<h2 class="sheet__flags-title">When to get help</h2>\n'
             + safety_box(site, linker, cited) + "\n"
-            '<p class="handout__more">Stop any exercise that makes your pain worse or causes new '
-            f'pain. {cite(site, linker, ["nhs-inform"], cited)}</p>\n</div>')
+            '</div>')
 
 
-def sheet_builder(site: SiteData, linker: Linker, site_url: str, cited: set[str]) -> str:
-    """The form and the sheet. ``site_url`` is the site's address, printed on the sheet."""
+def sheet_builder(site: SiteData, linker: Linker, site_url: str, cited: set[str],
+                  clinic: dict | None = None) -> str:
+    """The form and the sheet. ``site_url`` is the site's address, printed on the sheet; ``clinic``
+    the clinic's details from the site's configuration (extra.clinic), if any."""
+    clinic = {key: str((clinic or {}).get(key) or "").strip() for key, _ in CLINIC_FIELDS}
     return ('<div class="sheet-builder" data-sheet-builder>\n'
             '<p class="sheet-builder__nojs">This page shows every exercise, because JavaScript is '
             'off or has not loaded. Print it as it is, or cross out what the person does not need.'
             '</p>\n'
-            + large_print_switch() + "\n" + _form(site) + "\n" + _sheet(site, linker, site_url, cited) + "\n</div>")
+            + large_print_switch() + "\n" + _form(site, clinic) + "\n"
+            + _sheet(site, linker, site_url, cited, clinic) + "\n</div>")

@@ -86,7 +86,7 @@ def test_exercise_handout_holds_every_exercise_of_its_group_with_picture_and_wee
     for exercise, card in zip(exercises, cards):
         assert f">{esc(exercise.name)}</h3>" in card
         assert f"<title>{esc(exercise.figure.alt)}</title>" in card  # the picture, in the card
-        for text in [*exercise.steps, exercise.dose, exercise.avoid]:
+        for text in [*exercise.steps, exercise.dose.text(), exercise.avoid]:
             assert esc(text) in card, (exercise.id, text)
         log = card[card.index('<table class="exercise-log">'):card.index("</table>")]
         assert [f"<td>{day}</td>" in log for day in ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")] \

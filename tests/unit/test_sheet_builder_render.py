@@ -36,7 +36,15 @@ def test_every_exercise_has_a_labelled_checkbox_dose_inputs_and_a_card(site):
         for name in ("sets", "reps", "hold", "times", "per"):
             assert f'<label for="{name}-{eid}">' in html and f'id="{name}-{eid}"' in html, (eid, name)
         card = html[html.index(f'data-exercise="{eid}"'):]
-        assert f'<dd class="exercise-card__dose">{esc(exercise.dose)}</dd>' in card, eid
+        assert f'<dd class="exercise-card__dose">{esc(exercise.dose.text())}</dd>' in card, eid
+        # Each dose field starts from the usual dose.
+        for name in ("sets", "reps", "hold", "times"):
+            value = getattr(exercise.dose, name)
+            assert f'name="{name}" min=' in html and (
+                f'id="{name}-{eid}"' in html), (eid, name)
+            field = html[html.index(f'id="{name}-{eid}"'):]
+            field = field[:field.index(">")]
+            assert f'value="{"" if value is None else value}"' in field, (eid, name, field)
         for step in exercise.steps:
             assert f"<li>{esc(step)}</li>" in card, (eid, step)
     # One fieldset per group, in data order, and the form waits for the script.
@@ -48,7 +56,8 @@ def test_every_exercise_has_a_labelled_checkbox_dose_inputs_and_a_card(site):
 
 def test_the_sheet_holds_the_whole_safety_box(site):
     html = render(site)
-    box = html[html.index('<div class="red-flags handout__flags">'):html.index('class="handout__more"')]
+    start = html.index('<div class="red-flags handout__flags">')
+    box = html[start:html.index('class="red-flags__sources"', start)]
     for sign in site.signs.values():
         assert f"<li>{esc(sign.text)}</li>" in box, sign.id
 
@@ -56,7 +65,8 @@ def test_the_sheet_holds_the_whole_safety_box(site):
 def test_data_is_escaped(site):
     hostile = '<img src=x onerror="alert(1)"> & more'
     bridge = site.exercises["bridge"].model_copy(update={
-        "id": 'bridge"><script>x()</script>', "name": hostile, "dose": hostile,
+        "id": 'bridge"><script>x()</script>', "name": hostile,
+        "dose": site.exercises["bridge"].dose.model_copy(update={"build_up": hostile}),
         "steps": [hostile], "avoid": hostile, "works": hostile})
     changed = dataclasses.replace(site, exercises={**site.exercises, "bridge": bridge})
     html = render(changed)
@@ -65,6 +75,7 @@ def test_data_is_escaped(site):
     escaped = esc(hostile)
     assert f">{escaped}</label>" in html
     assert f"<legend>Dose: {escaped}</legend>" in html
-    assert f"Usual dose: {escaped}" in html
-    assert f'<dd class="exercise-card__dose">{escaped}</dd>' in html
+    assert f"Usual dose: Start with 5 repetitions. 3 times a week. {escaped}" in html
+    assert f'<dd class="exercise-card__dose">Start with 5 repetitions. 3 times a week. {escaped}</dd>' in html
+    assert f'data-build-up="{escaped}"' in html
     assert 'value="bridge&#34;&gt;&lt;script&gt;x()&lt;/script&gt;"' in html

@@ -151,7 +151,7 @@ def _sheet(site: SiteData, linker: Linker, site_url: str, cited: set[str], clini
             f'<p class="sheet__clinic" id="sheet-clinic"{"" if any(clinic.values()) else " hidden"}>\n'
             f'{details}</p>\n'
             "<p>This sheet is general information, not a diagnosis. More about back pain from "
-            "running: Runner's Back, "
+            "running: "
             f'<span class="sheet__address">{esc(site_url)}</span></p>\n</div>\n{qr_svg(site_url)}\n'
             '</div>\n</div>\n'
             '<p class="sheet__empty" id="sheet-empty" hidden>No exercises picked yet. Tick them '

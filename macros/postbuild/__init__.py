@@ -77,7 +77,7 @@ def run(site_dir: Path, project: Path) -> list[str]:
     for path in html_files(site_dir):
         if path.name != BOOKLET:
             path.write_text(abbreviations.first_only(path.read_text(encoding="utf-8")), encoding="utf-8")
-    booklet.write(site_dir, project)
+    booklet.write(site_dir, project, site)  # the data run() loaded, not a second load
     for path in html_files(site_dir):
         name = path.relative_to(site_dir).as_posix()
         html = path.read_text(encoding="utf-8")

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from runnersback.model import site as sitedata
+from runnersback.model.core import SiteData
 from runnersback.render import pagemeta
 
 from .. import banner
@@ -147,7 +147,8 @@ def number_repeated_landmarks(html: str) -> str:
     return _LANDMARK_LABEL.sub(number, html)
 
 
-def assemble(site_dir: Path, project: Path, site_name: str, description: str, site_url: str) -> str:
+def assemble(site_dir: Path, project: Path, site: SiteData, site_name: str, description: str,
+             site_url: str) -> str:
     """The booklet's HTML, in the shell of the built home page."""
     parts = chapters(project)
     slugs = {src[:-3] + ".html": _slug(src) for _, src in parts}
@@ -155,7 +156,6 @@ def assemble(site_dir: Path, project: Path, site_name: str, description: str, si
     contents = "\n".join(f'<li><a href="#{_slug(src)}">{htmllib.escape(title or heading(site_dir, src))}</a></li>'
                          for title, src in parts)
     e = htmllib.escape
-    config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
     # id="print-site-page" marks the booklet for the stylesheets (flowchart.css, booklet.css).
     body = f"""
 <div id="print-site-page">
@@ -164,7 +164,7 @@ def assemble(site_dir: Path, project: Path, site_name: str, description: str, si
   <h1>{e(site_name)}</h1>
   <p class="booklet-cover__subtitle">Lower back pain from running: a booklet for runners, clubs and clinics</p>
   <p>{e(description)}</p>
-  <p><strong>Not a diagnosis.</strong> {banner.cover_warning(sitedata.load(project / "data", project / config.get("docs_dir", "docs")))}</p>
+  <p><strong>Not a diagnosis.</strong> {banner.cover_warning(site)}</p>
   <div class="booklet-cover__online">
 {pagemeta.qr_svg(site_url)}
 <p>Read it online: {e(site_url)}</p>
@@ -194,10 +194,10 @@ def assemble(site_dir: Path, project: Path, site_name: str, description: str, si
     return number_repeated_landmarks(page)
 
 
-def write(site_dir: Path, project: Path) -> None:
+def write(site_dir: Path, project: Path, site: SiteData) -> None:
     """Write the booklet over the engine's page for docs/print_page.md."""
     config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
-    (site_dir / NAME).write_text(assemble(site_dir, project, config["site_name"],
+    (site_dir / NAME).write_text(assemble(site_dir, project, site, config["site_name"],
                                           " ".join(config.get("site_description", "").split()),
                                           config.get("site_url") or ""), encoding="utf-8")
 

@@ -14,6 +14,8 @@ import shutil
 
 import pytest
 
+from playwright.sync_api import expect
+
 from conftest import search
 
 INJECTED = '<script>document.documentElement.dataset.injected = "ran"</script>'
@@ -56,7 +58,9 @@ def test_search_palette_and_flowchart_work_under_the_policy(new_page, base_url, 
     assert page.locator(".fc-controls").count() > 0
     page.locator("#step-1 a.fc-answer").filter(has_text=re.compile(r"^Yes:")).click()
     assert page.evaluate("location.hash") == "#outcome-emergency-nerves"
-    assert page.locator("#outcome-emergency-nerves").is_visible() and not page.locator("#step-1").is_visible()
+    # The answer is a link: the script shows the outcome on the hashchange that follows, so wait for it.
+    expect(page.locator("#outcome-emergency-nerves")).to_be_visible()
+    expect(page.locator("#step-1")).to_be_hidden()
     page.wait_for_timeout(200)
 
 

@@ -166,3 +166,34 @@ def test_the_default_country_follows_the_configuration(scratch_project, tmp_path
         check(page.evaluate(VISIBLE, ".care-card--emergency"), "australia", "emergency card")
         if javascript:
             assert page.get_by_label("Where are you?").input_value() == "australia"
+
+
+# Every region's text of the whole page at once: the other regions' spans and the references taken out
+# (textContent, so content-visibility cannot skip a part below the fold). The sources page's entries
+# (and the booklet's copy) say what each source says, such as the NHS's "call 999": not an instruction.
+EVERY_REGION = """regions => {
+  const text = {};
+  for (const region of regions) {
+    const copy = document.body.cloneNode(true);
+    copy.querySelectorAll(`.rg>[data-region]:not([data-region="${region}"]), [data-care-routes], .cite,
+        .page-info__sources, .source-entry, script, style, template`).forEach(e => e.remove());
+    text[region] = copy.textContent.replace(/\\s+/g, " ");
+  }
+  return text;
+}"""
+
+
+def test_no_page_gives_another_country_s_number_or_service(shared_page, base_url, site_dir):
+    """All pages, all regions: no page tells a reader in one country to call another's number."""
+    page = shared_page()
+    pages = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html")
+                   if "assets" not in p.parts and p.name != "404.html")
+    assert len(pages) > 40
+    wrong = {}
+    for path in pages:
+        page.goto(base_url + path, wait_until="domcontentloaded")
+        for region_id, text in page.evaluate(EVERY_REGION, list(REGIONS)).items():
+            found = wrong_numbers(region_id, text)
+            if found:
+                wrong[f"{path} ({region_id})"] = found
+    assert wrong == {}

@@ -51,8 +51,8 @@ def partial(site: SiteData) -> str:
     <strong>{heading}</strong> if you have back pain and: {banner["signs"]}.
     <a href="{{{{ 'when-to-get-help.html' | url }}}}">All warning signs</a>
     <small class="cite">[{sources}]</small>
+    {control}
   </p>
-<p class="rb-announce rb-announce--region">{control}</p>
 <script>{regions.control_script()}</script>
 """
 

@@ -52,7 +52,7 @@ FAULTS = [
     pytest.param("data/regions.yml", "    hospital: the ER (emergency room)\n", "",
                  ["data/regions.yml", "entry 'us'", "hospital"], id="region-missing-field"),
     pytest.param("mkdocs.yml", "  region: uk\n", "  region: narnia\n",
-                 ["mkdocs.yml", "extra.region 'narnia'", "known: uk, ireland"], id="unknown-default-region"),
+                 ["mkdocs.yml", "extra.region 'narnia'", "known: uk, northern-ireland, ireland"], id="unknown-default-region"),
 ]
 
 

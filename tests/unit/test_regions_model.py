@@ -33,13 +33,15 @@ def _project(tmp_path, file: str, old: str, new: str):
 
 
 def test_every_region_has_every_route_and_a_public_source(site):
-    assert list(site.regions) == ["uk", "ireland", "us", "canada", "australia", "new-zealand"]
+    assert list(site.regions) == ["uk", "northern-ireland", "ireland", "us", "canada", "australia",
+                                  "new-zealand"]
     for region in site.regions.values():
         assert region.emergency and region.hospital and region.urgent and region.gp, region.id
         assert any(site.sources[s].kind == "public-health" for s in region.sources), region.id
     assert site.regions["new-zealand"].emergency == "111"
     assert "111" not in site.regions["new-zealand"].urgent
     assert site.regions["australia"].emergency == "000"
+    assert "111" not in site.regions["northern-ireland"].urgent  # Northern Ireland has no NHS 111
 
 
 def test_a_misspelt_placeholder_stops_the_build_naming_file_entry_and_field(tmp_path):

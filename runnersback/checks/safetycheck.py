@@ -51,11 +51,15 @@ def missing_signs(site, src: str, html: str) -> list[str]:
     return [sid for sid in required if _esc(site.signs[sid].text) not in html]
 
 
-# One route rendered for every region (render/regions.route): its spans, in order.
+# One route rendered for every region (render/regions.route): its spans, each naming its regions.
 _ROUTE = re.compile(r'<span class="rg rg--(\w+)">((?:<span data-region="[^"]+"[^>]*>[^<]*</span>)+)</span>')
 _SPAN = re.compile(r'<span data-region="([^"]+)"[^>]*>([^<]*)</span>')
 _BANNER = re.compile(r'<p class="rb-announce">(.*?)</p>', re.S)
 _EMERGENCY_CARD = re.compile(r'<(?:div|section) class="care-card care-card--emergency[^"]*">(.*?)</h[23p]>', re.S)
+
+
+def _by_region(spans: str) -> dict[str, str]:
+    return {rid: words for ids, words in _SPAN.findall(spans) for rid in ids.split()}
 
 
 def missing_routes(site, html: str) -> list[str]:
@@ -67,7 +71,7 @@ def missing_routes(site, html: str) -> list[str]:
                        for rid, region in site.regions.items()}
                 for kind in ("emergency", "hospital", "urgent", "gp")}
     for kind, spans in _ROUTE.findall(html):
-        got = dict(_SPAN.findall(spans))
+        got = _by_region(spans)
         for rid, words in expected.get(kind, {}).items():
             if got.get(rid) != words:
                 problems.append(f"an {{{kind}}} route lacks {site.regions[rid].name}'s words ({words})")
@@ -75,7 +79,7 @@ def missing_routes(site, html: str) -> list[str]:
     places += [("an emergency card", m.group(1)) for m in _EMERGENCY_CARD.finditer(html)]
     for where, part in places:
         numbers = {rid: words for kind, spans in _ROUTE.findall(part) if kind == "emergency"
-                   for rid, words in _SPAN.findall(spans)}
+                   for rid, words in _by_region(spans).items()}
         for rid, words in expected["emergency"].items():
             if numbers.get(rid) != words:
                 problems.append(f"{where} does not give {site.regions[rid].name}'s emergency number "

@@ -1,9 +1,9 @@
 """Care routes by region: every place that names a number or a service renders it here.
 
 One build serves every country. Where a text says {emergency}, {hospital}, {urgent} or {gp}, the page
-holds each region's words, one span per region::
+holds each region's words, one span for each wording, naming the regions that use it::
 
-    <span class="rg"><span data-region="uk">999</span><span data-region="us" data-search-exclude>911</span>…</span>
+    <span class="rg"><span data-region="uk northern-ireland">999</span><span data-region="us canada" data-search-exclude>911</span>…</span>
 
 and CSS (:func:`region_css`, in the head of every page) shows the span of the region on
 ``<html data-region="…">``, set before the first paint from the reader's choice (:func:`head_script`),
@@ -26,15 +26,19 @@ _TAG = re.compile(r"(<[^>]*>)")
 
 
 def route(site: SiteData, kind: str, searchable: bool = True) -> str:
-    """Every region's words for one placeholder, as spans; the reader's is shown. Search indexes
-    the default region's (``searchable=False``: no span is marked, for text outside the index)."""
+    """Every region's words for one placeholder, as spans, one for each wording (so the page holds
+    "911" once for the US and Canada); the reader's is shown. Search indexes the default region's
+    (``searchable=False``: no span is marked, for text outside the index)."""
     if kind not in PLACEHOLDERS:
         raise ValueError(f"unknown route '{kind}' (known: {', '.join(PLACEHOLDERS)})")
+    wordings: dict[str, list[str]] = {}
+    for region_id in site.regions:
+        wordings.setdefault(route_words(site, kind, region_id), []).append(region_id)
     spans = "".join(
-        f'<span data-region="{esc(region_id)}"'
-        f'{"" if region_id == site.default_region or not searchable else " data-search-exclude"}>'
-        f'{esc(route_words(site, kind, region_id))}</span>'
-        for region_id in site.regions)
+        f'<span data-region="{esc(" ".join(ids))}"'
+        f'{"" if site.default_region in ids or not searchable else " data-search-exclude"}>'
+        f'{esc(words)}</span>'
+        for words, ids in wordings.items())
     return f'<span class="rg rg--{kind}">{spans}</span>'
 
 
@@ -58,9 +62,9 @@ def expand_html(site: SiteData, html: str, searchable: bool = True) -> str:
 def region_css(site: SiteData) -> str:
     """The rules that show the chosen region's words and hide the others' (before any stylesheet
     loads, so the first paint is right). ``{default}`` is left for the theme to fill in."""
-    chosen = ",".join(f'html[data-region="{r}"] .rg>[data-region="{r}"]' for r in site.regions)
+    chosen = ",".join(f'html[data-region="{r}"] .rg>[data-region~="{r}"]' for r in site.regions)
     return (".rg>[data-region]{display:none}"
-            + chosen + ',html:not([data-region]) .rg>[data-region="{default}"]{display:inline}')
+            + chosen + ',html:not([data-region]) .rg>[data-region~="{default}"]{display:inline}')
 
 
 def head_script(site: SiteData) -> str:

@@ -175,7 +175,7 @@ EVERY_REGION = """regions => {
   const text = {};
   for (const region of regions) {
     const copy = document.body.cloneNode(true);
-    copy.querySelectorAll(`.rg>[data-region]:not([data-region="${region}"]), [data-care-routes], .cite,
+    copy.querySelectorAll(`.rg>[data-region]:not([data-region~="${region}"]), [data-care-routes], .cite,
         .page-info__sources, .source-entry, script, style, template`).forEach(e => e.remove());
     text[region] = copy.textContent.replace(/\\s+/g, " ");
   }

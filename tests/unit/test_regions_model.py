@@ -4,6 +4,7 @@ fails a page whose routes leave a region out."""
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
@@ -73,8 +74,11 @@ def test_an_unknown_source_or_default_region_stops_the_build(tmp_path, site):
 
 def test_a_route_holds_every_region_and_search_reads_the_default_only(site):
     html = regions.route(site, "emergency")
-    assert html.count("<span data-region=") == len(site.regions)
-    assert '<span data-region="uk">999</span>' in html
+    # One span for each wording, naming every region that uses it: each region exactly once.
+    named = re.findall(r'<span data-region="([^"]+)"', html)
+    assert sorted(r for ids in named for r in ids.split()) == sorted(site.regions)
+    assert len(named) == len({r.emergency for r in site.regions.values()})
+    assert '<span data-region="uk northern-ireland">999</span>' in html
     assert '<span data-region="australia" data-search-exclude>000</span>' in html
     assert "data-search-exclude" not in regions.route(site, "emergency", searchable=False)
     with pytest.raises(ValueError, match="unknown route"):
@@ -85,6 +89,8 @@ def test_placeholders_in_text_become_routes_and_in_attributes_the_default_words(
     html = regions.expand_html(site, '<p title="Call {emergency}">Go to {hospital} or {nothing}</p>')
     assert html.startswith('<p title="Call 999">Go to <span class="rg rg--hospital">')
     assert '<span data-region="us" data-search-exclude>the ER (emergency room)</span>' in html
+    assert '<span data-region="ireland canada australia new-zealand" data-search-exclude>' \
+           'the emergency department</span>' in html
     assert html.endswith(" or {nothing}</p>")
     assert regiondata.expand_plain(site, "Call {emergency}", "new-zealand") == "Call 111"
 
@@ -103,7 +109,8 @@ def test_the_region_script_falls_back_to_the_default_and_knows_every_region(site
     script = regions.head_script(site)
     assert '"new-zealand"' in script and 'r="{default}"' in script
     css = regions.region_css(site)
-    assert 'html:not([data-region]) .rg>[data-region="{default}"]' in css
+    assert 'html:not([data-region]) .rg>[data-region~="{default}"]' in css
+    assert 'html[data-region="canada"] .rg>[data-region~="canada"]' in css
 
 
 def test_the_safety_check_runs_for_every_region(site, site_dir):

@@ -88,7 +88,7 @@ def _clinic_form(clinic: dict) -> str:
             '<span class="sheet-form__field"><label for="clinic-logo">Logo (a PNG or JPEG picture)</label>\n'
             '<input type="file" id="clinic-logo" accept="image/png,image/jpeg" '
             f'data-max-width="{LOGO_MAX_PX[0]}" data-max-height="{LOGO_MAX_PX[1]}"></span>\n'
-            '<button type="button" class="md-button sheet-form__small" id="clinic-logo-remove" hidden>'
+            '<button type="button" class="sheet-form__small" id="clinic-logo-remove" hidden>'
             'Remove the logo</button>\n'
             '<p class="sheet-form__hint sheet-form__status" id="clinic-status" role="status"></p>\n'
             '</div>\n')
@@ -111,7 +111,7 @@ def _programmes_form() -> str:
             f'<span class="sheet-form__field"><label for="programme-name">Name for the exercises '
             f'ticked below</label>\n<input type="text" id="programme-name" maxlength="{PROGRAMME_MAX_CHARS}" '
             'autocomplete="off" aria-describedby="programme-name-hint"></span>\n'
-            '<button type="button" class="md-button sheet-form__small" id="programme-save">Save as a '
+            '<button type="button" class="sheet-form__small" id="programme-save">Save as a '
             'programme</button>\n'
             '<p class="sheet-form__hint" id="programme-name-hint">For example "Sciatica, first week". '
             'Do not use a patient\'s name.</p>\n</div>\n'

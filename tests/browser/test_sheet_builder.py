@@ -122,7 +122,7 @@ def test_unchanged_doses_keep_the_site_s_dose_and_unticking_restores_it(page, ba
 def test_an_address_cannot_put_markup_or_out_of_range_doses_on_the_sheet(page, base_url):
     page.goto(base_url + PAGE + "#pick=bridge,nonsense&bridge.reps=9999&bridge.sets=-3"
               "&note=%3Cimg%20src%3Dx%3E&review=not-a-date")
-    assert page.locator("#sheet img").count() == 0
+    assert page.locator("#sheet img:not(#sheet-logo)").count() == 0
     assert page.locator("#sheet-note").text_content() == "<img src=x>"
     assert page.locator('[data-exercise="bridge"] .exercise-card__dose').text_content() \
         == "1 set of 50 repetitions. 3 times a week."
@@ -177,6 +177,13 @@ def test_form_in_use_is_accessible_and_fits_a_phone(new_page, base_url, scheme, 
     _need(AXE)
     page = new_page(color_scheme=scheme, viewport={"width": width, "height": 800})
     make_sheet(page, base_url + PAGE)
+    # A saved programme listed with its buttons, its share link showing, and a logo chosen.
+    page.get_by_label("Name for the exercises ticked below").fill("A programme with a long name, " * 2)
+    page.get_by_role("button", name="Save as a programme").click()
+    page.get_by_role("button", name="Share link A programme").click()
+    page.get_by_label("Logo (a PNG or JPEG picture)").set_input_files(
+        files=[{"name": "logo.png", "mimeType": "image/png", "buffer": _png(40, 20, (0, 90, 0))}])
+    expect(page.locator("#sheet-logo")).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     violations = run_axe(page)
     assert not violations, "\n".join(violations)
@@ -614,3 +621,26 @@ def test_the_three_longest_exercises_fit_the_first_sheet_with_the_header_full(sh
     pdf = _print_a4(page, tmp_path, "longest", paper)
     assert pdf_pages(pdf.read_bytes(), tmp_path) == 1, (paper, LONGEST)
     _assert_first_sheet_is_safe(pdf, LONGEST, (paper, LONGEST))
+
+
+@pytest.mark.parametrize("width", [320, 280])
+def test_saved_programmes_reflow_and_their_buttons_are_big_enough_on_a_narrow_screen(new_page, base_url, width):
+    """test_layout.py's reflow and target-size checks, with programmes listed (one being renamed),
+    a share link and a logo showing: none of which is there when a page is first opened."""
+    from test_layout import OVERFLOWING_TEXT, TARGETS
+    page = new_page(viewport={"width": width, "height": 640})
+    page.goto(base_url + PAGE)
+    _save_programme(page, "Lower back, week one to week three, with a long name")
+    _save_programme(page, "Bridge")
+    page.get_by_role("button", name="Share link Bridge").click()
+    page.get_by_role("button", name="Rename Bridge").click()
+    page.get_by_label("Logo (a PNG or JPEG picture)").set_input_files(
+        files=[{"name": "logo.png", "mimeType": "image/png", "buffer": _png(600, 100, (0, 0, 200))}])
+    expect(page.locator("#sheet-logo")).to_be_visible()
+    page.evaluate("window.scrollTo(0, 0)")  # as test_layout.py opens it: the header shows the site's name
+    page.wait_for_timeout(300)
+    overflowing = page.evaluate(OVERFLOWING_TEXT)
+    assert not overflowing, "\n".join(overflowing[:15])
+    if width == 320:  # test_layout.py checks targets at 360 px; the banner's own wrap at 280
+        found = page.evaluate(TARGETS)
+        assert not found["bad"], "\n".join(found["bad"][:20])

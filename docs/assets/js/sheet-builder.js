@@ -360,15 +360,12 @@
   function button(text, name, act) {
     var b = document.createElement("button");
     b.type = "button";
-    b.className = "md-button sheet-form__small";
+    b.className = "sheet-form__small";
     b.setAttribute("data-act", act);
     b.textContent = text;
-    if (name) {  // "Open Sciatica, first week": each button names its programme to a screen reader
-      var more = document.createElement("span");
-      more.className = "sheet-form__hidden";
-      more.textContent = " " + name;
-      b.appendChild(more);
-    }
+    // "Open Sciatica, first week": each button names its programme to a screen reader, its
+    // visible word first (so speech control finds it by that word).
+    if (name) b.setAttribute("aria-label", text + " " + name);
     return b;
   }
   function listProgrammes(focus) {

@@ -158,9 +158,9 @@ def _form(site: SiteData, clinic: dict) -> str:
             '</div>\n'
             '<p class="sheet-form__actions"><button type="button" class="md-button md-button--primary" '
             'id="sheet-print">Print the sheet</button></p>\n'
-            '<p class="sheet-form__hint">Two or three exercises fit on one sheet, sometimes four; more run on '
-            'to a second. To make the same sheet again, bookmark this page now: its address '
-            'keeps your choices.</p>\n'
+            '<p class="sheet-form__hint">Up to three exercises fit on one sheet. Four or more run on to a '
+            'second, with the warning signs first. To make the same sheet again, bookmark this page now: '
+            'its address keeps your choices.</p>\n'
             '</form>')
 
 

@@ -12,7 +12,7 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from conftest import ROOT, pdf_pages
+from conftest import ROOT, build_site, pdf_pages
 from runnersback.model.exercises import Dose
 from test_accessibility import AXE, _need, run_axe
 
@@ -644,3 +644,72 @@ def test_saved_programmes_reflow_and_their_buttons_are_big_enough_on_a_narrow_sc
     if width == 320:  # test_layout.py checks targets at 360 px; the banner's own wrap at 280
         found = page.evaluate(TARGETS)
         assert not found["bad"], "\n".join(found["bad"][:20])
+
+
+@pytest.mark.parametrize("count", [4, 5])
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_with_four_or_more_exercises_the_warning_signs_come_first(shared_page, base_url, tmp_path, paper, count):
+    """More than three cards may run on to a second sheet: the warning signs, the disclaimer and the
+    address stay on the first, and every exercise is printed, on two sheets at most."""
+    from urllib.parse import quote
+    picks = tuple(e["id"] for e in sorted(EXERCISES, key=_card_length, reverse=True)[:count])
+    page = shared_page()
+    page.goto(base_url + PAGE)
+    _fill_the_header(page)
+    page.goto(base_url + PAGE + "#pick=" + ",".join(picks) + "&note=" + quote("Walk every day. " * 12))
+    page.reload()
+    assert page.locator("[data-exercise]:visible").count() == count
+    order = page.evaluate("[...document.getElementById('sheet').children].map(e => e.className)")
+    assert order.index("sheet__flags-title") < order.index("sheet__groups"), order
+    pdf = _print_a4(page, tmp_path, "many", paper)
+    sheets = pdf_pages(pdf.read_bytes(), tmp_path)
+    assert sheets <= 2, (paper, picks, sheets)
+    _assert_first_sheet_is_safe(pdf, (), (paper, picks))
+    everything = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                                         check=True).stdout.split())
+    for exercise_id in picks:
+        assert NAMES[exercise_id] in everything, exercise_id
+    # Back to three: the warning signs follow the exercises again.
+    page.get_by_role("checkbox", name=NAMES[picks[0]], exact=True).uncheck()
+    if count == 5:
+        page.get_by_role("checkbox", name=NAMES[picks[1]], exact=True).uncheck()
+    order = page.evaluate("[...document.getElementById('sheet').children].map(e => e.className)")
+    assert order[-2:] == ["sheet__flags-title", "red-flags handout__flags"], order
+
+
+def test_a_clinic_s_own_copy_sets_its_details_and_logo_in_the_configuration(scratch_project, tmp_path,
+                                                                              new_page):
+    """extra.clinic in mkdocs.yml, logo included: on the sheet from disk with JavaScript on and off,
+    until a clinician changes them in the builder; a logo that is not there stops the build."""
+    config = scratch_project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    (scratch_project / "docs" / "assets" / "images").mkdir(parents=True, exist_ok=True)
+    (scratch_project / "docs" / "assets" / "images" / "clinic-logo.png").write_bytes(_png(240, 80, (220, 0, 0)))
+    clinic = ("  clinic:\n    name: Riverside Physio\n    phone: 01632 960 123\n"
+              "    logo: assets/images/clinic-logo{}.png\n")
+    config.write_text(text.replace("\nextra:\n", "\nextra:\n" + clinic.format("-missing"), 1), encoding="utf-8")
+    failed = build_site(scratch_project, tmp_path / "bad")
+    assert failed.returncode != 0
+    assert "mkdocs.yml: field 'extra.clinic.logo'" in failed.stdout + failed.stderr, failed.stderr[-2000:]
+
+    config.write_text(text.replace("\nextra:\n", "\nextra:\n" + clinic.format(""), 1), encoding="utf-8")
+    out = tmp_path / "site"
+    result = build_site(scratch_project, out)
+    assert result.returncode == 0, result.stderr[-2000:]
+    for javascript in (False, True):
+        page = new_page(javascript_enabled=javascript)
+        page.goto((out / PAGE).as_uri() + ("#pick=" + ",".join(THREE) if javascript else ""))
+        logo = page.locator("#sheet-logo")
+        expect(logo).to_be_visible()
+        assert logo.evaluate("img => img.complete && img.naturalWidth") == 240  # the policy let it load
+        expect(page.locator("#sheet-clinic")).to_contain_text("Riverside Physio")
+    assert page.get_by_label("Clinic name", exact=True).input_value() == "Riverside Physio"
+    pdf = _print_a4(page, tmp_path, "configured")
+    assert pdf_pages(pdf.read_bytes(), tmp_path) == 1
+    assert _red_rows(pdf, tmp_path)[1] < 0.12
+    # A clinician's own choice wins in their browser: no logo, another name.
+    page.get_by_role("button", name="Remove the logo").click()
+    page.get_by_label("Clinic name", exact=True).fill("Hillside Clinic")
+    page.reload()
+    expect(page.locator("#sheet-logo")).to_be_hidden()
+    expect(page.locator("#sheet-clinic")).to_contain_text("Hillside Clinic")

@@ -14,6 +14,10 @@
   var NUMBERS = ["sets", "reps", "hold", "times"];
   var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
                 "September", "October", "November", "December"];
+  var SIGNS_LAST_UP_TO = 3;  // exercises that always fit one sheet with the warning signs after them
+  var groupsBox = sheet.querySelector(".sheet__groups");
+  var flagsTitle = sheet.querySelector(".sheet__flags-title");
+  var flagsBox = sheet.querySelector(".handout__flags");
   var noteInput = document.getElementById("sheet-note-input");
   var reviewInput = document.getElementById("sheet-review-input");
   var noteMax = noteInput.maxLength > 0 ? noteInput.maxLength : 200;
@@ -175,8 +179,16 @@
     Array.prototype.forEach.call(sheet.querySelectorAll("[data-group]"), function (group) {
       group.hidden = !group.querySelector("[data-exercise]:not([hidden])");
     });
-    // How many cards: the printed sheet sets up to three side by side (sheet-builder.css).
+    // How many cards: the printed sheet sets up to three side by side (sheet-builder.css), and
+    // they fit one sheet with the warning signs after them. Four or more may run on to a second
+    // sheet, so the warning signs come first: on the first sheet, with the disclaimer and address.
     sheet.setAttribute("data-count", String(state.picks.length));
+    var before = state.picks.length > SIGNS_LAST_UP_TO ? groupsBox : null;
+    if (flagsTitle.nextElementSibling !== flagsBox || (before ? flagsBox.nextElementSibling !== before
+                                                              : flagsBox.nextElementSibling !== null)) {
+      sheet.insertBefore(flagsTitle, before);
+      sheet.insertBefore(flagsBox, before);
+    }
     document.getElementById("sheet-empty").hidden = state.picks.length > 0;
     document.getElementById("sheet-note").textContent = state.note;
     document.getElementById("sheet-note").parentNode.hidden = !state.note;

@@ -506,7 +506,7 @@
     nameInput.value = "";
     renaming = -1;
     listProgrammes();
-    say("Saved " + quoted(name) + ": " + pickCount(entry) + " and their doses. The note is not saved.");
+    say("Saved " + quoted(name) + ": " + pickCount(entry) + ", with their doses. The note is not saved.");
   }
   document.getElementById("programme-save").addEventListener("click", saveProgramme);
   nameInput.addEventListener("keydown", function (event) {

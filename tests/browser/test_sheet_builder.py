@@ -59,7 +59,7 @@ def make_sheet(page, url: str) -> None:
 
 
 @pytest.mark.parametrize("origin", ["http", "file"])
-def test_a_picked_sheet_prints_on_one_a4_sheet_and_its_address_reopens_it(
+def test_a_picked_sheet_prints_on_one_a4_sheet_and_its_address_reopens_it_without_the_note(
         new_page, base_url, file_url, tmp_path, origin):
     root = base_url if origin == "http" else file_url
     page = new_page()
@@ -83,9 +83,11 @@ def test_a_picked_sheet_prints_on_one_a4_sheet_and_its_address_reopens_it(
                         "Last reviewed", "Make an exercise sheet"):
         assert screen_only not in text, screen_only
 
-    # The address holds the choices: a bookmark reopens the same form and the same sheet.
+    # The address holds the choices, not the note (it may be about a patient: never in the
+    # browser's history or a bookmark). A bookmark reopens the same form and sheet, less the note.
     address = page.url
     assert "#" in address and "pick=" in address, address
+    assert "note=" not in address and "slowly" not in address, address
     again = new_page()
     again.goto(address)
     for exercise_id, name in NAMES.items():
@@ -95,8 +97,9 @@ def test_a_picked_sheet_prints_on_one_a4_sheet_and_its_address_reopens_it(
             visible=exercise_id in PICKS)
     assert dose(again, "bridge").get_by_label("Repetitions").input_value() == "12"
     assert dose(again, "bridge").get_by_label("Each", exact=True).input_value() == "week"
-    assert again.get_by_label("Note for the patient (optional)").input_value() == NOTE
+    assert again.get_by_label("Note for the patient (optional)").input_value() == ""
     assert again.get_by_label("Review date (optional)").input_value() == "2026-12-20"
+    again.get_by_label("Note for the patient (optional)").fill(NOTE)
     assert again.locator("#sheet-note").text_content() == NOTE
     reopened_sheets, reopened = printed_text(again, tmp_path, "reopened")
     assert (reopened_sheets, reopened) == (sheets, text)
@@ -491,7 +494,8 @@ def test_a_shared_link_opens_the_exercises_and_doses_and_nothing_else(new_page, 
         page.get_by_label(label, exact=True).fill(value)
     page.get_by_label("Review date (optional)").fill("2026-12-20")
     _save_programme(page)
-    assert "note=" in page.url  # the page's own address keeps the note (a bookmark)...
+    # The note is never in the page's own address (the browser's history, a bookmark)...
+    assert "note=" not in page.url and "slowly" not in page.url
     page.get_by_role("button", name="Share link " + PROGRAMME).click()
     link = page.get_by_label("Link to share").input_value()
     # ... its link does not: no note, no review date, no clinic, nothing typed.

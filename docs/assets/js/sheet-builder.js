@@ -2,8 +2,9 @@
 
    Without this script the page shows every exercise, ready to print. With it, a form picks the
    exercises, their doses, a note and a review date; the sheet below shows only those, and the
-   page's address keeps them (after "#", so a bookmark reopens the same sheet and nothing typed is
-   sent to a server). Everything is in the page itself: it works from disk and offline.
+   page's address keeps the exercises, doses and review date (after "#", so a bookmark reopens the
+   same sheet and nothing typed is sent to a server). The note, which may be about a patient, is
+   never written to the address: not into the browser's history, not into a bookmark. Everything is in the page itself: it works from disk and offline.
    Text from the form and the address is only ever written with textContent. */
 (function () {
   "use strict";
@@ -120,7 +121,7 @@
   }
 
   // The exercises and their doses (what differs from the usual) as address parameters: what a
-  // saved programme and a shared link hold. toAddress adds the note and the review date.
+  // saved programme and a shared link hold. toAddress adds the review date, never the note.
   function programmeParams(state) {
     var params = new URLSearchParams();
     if (state.picks.length) params.set("pick", state.picks.join(","));
@@ -137,7 +138,6 @@
 
   function toAddress(state) {
     var params = programmeParams(state);
-    if (state.note) params.set("note", state.note);
     if (state.review) params.set("review", state.review);
     return params.toString();
   }

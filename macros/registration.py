@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from runnersback.model import pages, site as sitedata
+from runnersback.model import clinic as clinicdata, pages, site as sitedata
 from runnersback.model.core import SiteData, find_pages
 from runnersback.model.errors import DataError
 from runnersback.render import (care, citations, conditions, exercises, flowchart, handouts,
@@ -31,6 +31,11 @@ def define_env(env) -> None:
         site = _load(project / "data", project / env.conf["docs_dir"], default_region(env.conf))
     except DataError as exc:
         raise BuildError(f"Bad data: {exc}") from exc
+    try:  # the clinic's details for the exercise sheet (mkdocs.yml extra.clinic), checked
+        clinic = clinicdata.details((env.conf.get("extra") or {}).get("clinic"),
+                                    project / env.conf["docs_dir"])
+    except DataError as exc:
+        raise BuildError(f"Bad configuration: {exc}") from exc
     env.variables["site_data"] = site
     env.variables["site_name"] = env.conf["site_name"]  # pages write {{ site_name }}: one setting
     state = {"cited": set()}  # sources cited on the page being rendered
@@ -83,8 +88,7 @@ def define_env(env) -> None:
     block("handout", lambda: handouts.handout(site, linker(), meta(), state["cited"]))
     block("handout_list", lambda topics: handouts.handout_list(site, linker(), topics))
     block("sheet_builder", lambda: sheet_builder.sheet_builder(
-        site, linker(), env.conf["site_url"] or "", state["cited"],
-        (env.conf.get("extra") or {}).get("clinic")))
+        site, linker(), env.conf["site_url"] or "", state["cited"], clinic))
 
     def footer() -> str:
         """The "about this page" block: the last line of every page (the post-build step fails a

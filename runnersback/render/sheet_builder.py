@@ -34,6 +34,10 @@ NOTE_MAX_LINES = 3
 # (localStorage, never the address), or set for a clinic's own copy in mkdocs.yml (extra.clinic).
 CLINIC_FIELDS = (("name", "Clinic name"), ("phone", "Phone"), ("address", "Address"),
                  ("web", "Web address"))
+# The clinic's logo, as the browser keeps it: scaled down to at most this many pixels (width,
+# height), so localStorage holds it; printed at most 40 by 14 mm.
+LOGO_MAX_PX = (300, 120)
+PROGRAMME_MAX_CHARS = 60  # a saved programme's name
 
 
 def groups(site: SiteData) -> dict[str, list[Exercise]]:
@@ -79,9 +83,46 @@ def _clinic_form(clinic: dict) -> str:
         f'<span class="sheet-form__field"><label for="clinic-{key}">{label}</label>\n'
         f'<input type="text" id="clinic-{key}" data-clinic="{key}" maxlength="80" autocomplete="off" '
         f'value="{esc(clinic.get(key, ""))}"></span>\n' for key, label in CLINIC_FIELDS)
+    # The logo: read in the browser, made small (at most LOGO_MAX_PX) and kept there as a picture.
+    logo = ('<div class="sheet-form__logo">\n'
+            '<span class="sheet-form__field"><label for="clinic-logo">Logo (a PNG or JPEG picture)</label>\n'
+            '<input type="file" id="clinic-logo" accept="image/png,image/jpeg" '
+            f'data-max-width="{LOGO_MAX_PX[0]}" data-max-height="{LOGO_MAX_PX[1]}"></span>\n'
+            '<button type="button" class="sheet-form__small" id="clinic-logo-remove" hidden>'
+            'Remove the logo</button>\n'
+            '<p class="sheet-form__hint sheet-form__status" id="clinic-status" role="status"></p>\n'
+            '</div>\n')
     return ('<fieldset class="sheet-form__clinic">\n<legend>Your clinic (printed at the top)</legend>\n'
             '<p class="sheet-form__hint">Kept in this browser only: never in the page address, never '
-            'sent anywhere.</p>\n' + fields + '</fieldset>\n')
+            'sent anywhere.</p>\n' + fields + logo + '</fieldset>\n')
+
+
+def _programmes_form() -> str:
+    """Saved programmes: the script lists them (localStorage) with buttons to open, rename, share
+    and delete each, and saves the exercises and doses picked under a name. Never the note."""
+    return ('<fieldset class="sheet-form__programmes" id="programmes">\n'
+            '<legend>Saved programmes</legend>\n'
+            '<p class="sheet-form__hint">Save the exercises and doses you often give under a name, '
+            'then open them for the next person. They are kept in this browser only. The note and '
+            'the review date are never saved or shared.</p>\n'
+            '<p class="sheet-form__hint" id="programme-none">No programmes saved in this browser yet.</p>\n'
+            '<ul class="sheet-form__list" id="programme-list" aria-label="Saved programmes" hidden></ul>\n'
+            '<div class="sheet-form__save">\n'
+            f'<span class="sheet-form__field"><label for="programme-name">Name for the exercises '
+            f'ticked below</label>\n<input type="text" id="programme-name" maxlength="{PROGRAMME_MAX_CHARS}" '
+            'autocomplete="off" aria-describedby="programme-name-hint"></span>\n'
+            '<button type="button" class="sheet-form__small" id="programme-save">Save as a '
+            'programme</button>\n'
+            '<p class="sheet-form__hint" id="programme-name-hint">For example "Sciatica, first week". '
+            'Do not use a patient\'s name.</p>\n</div>\n'
+            '<div class="sheet-form__share" id="programme-share" hidden>\n'
+            '<label for="programme-link">Link to share</label>\n'
+            '<input type="text" id="programme-link" readonly aria-describedby="programme-link-hint">\n'
+            '<p class="sheet-form__hint" id="programme-link-hint">It opens this page with the same '
+            'exercises and doses, and nothing else. A link to a copy on disk works on this computer '
+            'only.</p>\n</div>\n'
+            '<p class="sheet-form__status" id="programme-status" role="status"></p>\n'
+            '</fieldset>')
 
 
 def _form(site: SiteData, clinic: dict) -> str:
@@ -98,8 +139,9 @@ def _form(site: SiteData, clinic: dict) -> str:
                          f'<legend>{esc(GROUP_TITLES.get(group, group))}</legend>\n'
                          + "\n".join(rows) + "\n</fieldset>")
     return ('<form class="sheet-form" id="sheet-form" aria-label="Make the sheet" hidden>\n'
-            '<p class="sheet-form__intro">Tick the exercises for this person. Change a dose only '
-            'if you need to. The sheet below shows what you pick.</p>\n'
+            '<p class="sheet-form__intro">Tick the exercises for this person, or open a saved '
+            'programme. Change a dose only if you need to. The sheet below shows what you pick.</p>\n'
+            + _programmes_form() + "\n"
             + "\n".join(fieldsets) + "\n"
             + _clinic_form(clinic) +
             '<div class="sheet-form__extra">\n'
@@ -116,9 +158,9 @@ def _form(site: SiteData, clinic: dict) -> str:
             '</div>\n'
             '<p class="sheet-form__actions"><button type="button" class="md-button md-button--primary" '
             'id="sheet-print">Print the sheet</button></p>\n'
-            '<p class="sheet-form__hint">Two or three exercises fit on one sheet, sometimes four; more run on '
-            'to a second. To make the same sheet again, bookmark this page now: its address '
-            'keeps your choices.</p>\n'
+            '<p class="sheet-form__hint">Up to three exercises fit on one sheet. Four or more run on to a '
+            'second, with the warning signs first. To make the same sheet again, bookmark this page now: '
+            'its address keeps your choices.</p>\n'
             '</form>')
 
 
@@ -131,6 +173,11 @@ def _sheet(site: SiteData, linker: Linker, site_url: str, cited: set[str], clini
                         f'aria-labelledby="sheet-group-{esc(group)}">\n'
                         f'<h2 id="sheet-group-{esc(group)}">{esc(GROUP_TITLES.get(group, group))}</h2>\n'
                         f'<div class="exercise-cards">\n{cards}\n</div>\n</section>')
+    # The configured logo (if any) is also kept in data-default: one chosen in the browser replaces
+    # it there, and "Remove the logo" hides it there.
+    logo = esc(linker.file_href(clinic["logo"])) if clinic.get("logo") else ""
+    logo_img = (f'<img class="sheet__logo" id="sheet-logo" alt="" src="{logo}" data-default="{logo}">\n'
+                if logo else '<img class="sheet__logo" id="sheet-logo" alt="" data-default="" hidden>\n')
     details = "".join(f'<span class="sheet__clinic-{key}" data-clinic-show="{key}">{esc(clinic.get(key, ""))}</span>\n'
                       for key, _ in CLINIC_FIELDS)
     return ('<div class="sheet" id="sheet">\n'
@@ -147,8 +194,8 @@ def _sheet(site: SiteData, linker: Linker, site_url: str, cited: set[str], clini
             # At the top, beside the note: the one rule for every exercise on the sheet.
             '<p class="handout__more">Stop any exercise that makes your pain worse or causes new '
             f'pain. {cite(site, linker, ["nhs-inform"], cited)}</p>\n</div>\n'
-            '<div class="sheet__site">\n<div>\n'
-            f'<p class="sheet__clinic" id="sheet-clinic"{"" if any(clinic.values()) else " hidden"}>\n'
+            '<div class="sheet__site">\n<div>\n' + logo_img +
+            f'<p class="sheet__clinic" id="sheet-clinic"{"" if any(clinic[k] for k, _ in CLINIC_FIELDS) else " hidden"}>\n'
             f'{details}</p>\n'
             "<p>This sheet is general information, not a diagnosis. More about back pain from "
             "running: "
@@ -165,8 +212,9 @@ def _sheet(site: SiteData, linker: Linker, site_url: str, cited: set[str], clini
 def sheet_builder(site: SiteData, linker: Linker, site_url: str, cited: set[str],
                   clinic: dict | None = None) -> str:
     """The form and the sheet. ``site_url`` is the site's address, printed on the sheet; ``clinic``
-    the clinic's details from the site's configuration (extra.clinic), if any."""
-    clinic = {key: str((clinic or {}).get(key) or "").strip() for key, _ in CLINIC_FIELDS}
+    the clinic's details from the site's configuration (extra.clinic, checked by model/clinic.py),
+    if any: its ``logo`` is a path under docs/."""
+    clinic = {key: str((clinic or {}).get(key) or "").strip() for key in (*dict(CLINIC_FIELDS), "logo")}
     return ('<div class="sheet-builder" data-sheet-builder>\n'
             '<p class="sheet-builder__nojs">This page shows every exercise, because JavaScript is '
             'off or has not loaded. Print it as it is, or cross out what the person does not need.'

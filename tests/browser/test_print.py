@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 
 import yaml
 
-from conftest import ROOT, SITE_NAME, pdf_pages, site_pages, source_pages
+from conftest import ROOT, SITE_NAME, as_shown, pdf_pages, site_pages, source_pages
 from runnersback.model.exercises import Dose
 from test_content import CONDITION_PAGES, TOPIC_PAGES
 
@@ -76,7 +76,8 @@ def assert_exercises_printed(raw: str, path: str) -> None:
                              if line.strip() not in LABELS and not set(line.split()) <= set(days)
                              or not line.strip()).split())
     for exercise in exercises_of(path):
-        for part in (exercise["name"], *exercise["steps"], Dose(**exercise["dose"]).text(), exercise["avoid"]):
+        for part in (exercise["name"], *exercise["steps"], Dose(**exercise["dose"]).text(),
+                     as_shown(exercise["avoid"])):
             assert " ".join(part.split()) in text, (path, exercise["id"], part)
     for day in days:  # a row of boxes for each exercise
         assert raw.count(day) == len(exercises_of(path)), (path, day)

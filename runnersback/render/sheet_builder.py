@@ -176,8 +176,9 @@ def _sheet(site: SiteData, linker: Linker, site_url: str, cited: set[str], clini
     # The configured logo (if any) is also kept in data-default: one chosen in the browser replaces
     # it there, and "Remove the logo" hides it there.
     logo = esc(linker.file_href(clinic["logo"])) if clinic.get("logo") else ""
+    # Without one, the script makes the <img> when a logo is chosen (an <img> needs a src).
     logo_img = (f'<img class="sheet__logo" id="sheet-logo" alt="" src="{logo}" data-default="{logo}">\n'
-                if logo else '<img class="sheet__logo" id="sheet-logo" alt="" data-default="" hidden>\n')
+                if logo else "")
     details = "".join(f'<span class="sheet__clinic-{key}" data-clinic-show="{key}">{esc(clinic.get(key, ""))}</span>\n'
                       for key, _ in CLINIC_FIELDS)
     return ('<div class="sheet" id="sheet">\n'

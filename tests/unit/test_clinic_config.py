@@ -79,9 +79,9 @@ def test_the_configured_logo_is_in_the_sheet_s_header(site):
     assert '<p class="sheet__clinic" id="sheet-clinic">' in html
 
 
-def test_without_a_logo_its_place_is_hidden_and_the_form_offers_one(site):
+def test_without_a_logo_there_is_no_image_and_the_form_offers_one(site):
     html = _render(site)
-    assert '<img class="sheet__logo" id="sheet-logo" alt="" data-default="" hidden>' in html
+    assert 'id="sheet-logo"' not in html  # the script makes it when a logo is chosen
     assert '<p class="sheet__clinic" id="sheet-clinic" hidden>' in html
     assert ('<input type="file" id="clinic-logo" accept="image/png,image/jpeg" data-max-width="300" '
             'data-max-height="120">') in html

@@ -270,16 +270,28 @@
   var LOGO = /^data:image\/(png|jpeg);base64,[A-Za-z0-9+\/=]+$/;
   var logoInput = document.getElementById("clinic-logo");
   var logoRemove = document.getElementById("clinic-logo-remove");
+  // The page holds the logo's <img> only when mkdocs.yml sets one (an <img> needs a src); a logo
+  // chosen here makes it, before the clinic's details.
   var logoImage = document.getElementById("sheet-logo");
+  var defaultLogo = logoImage ? logoImage.getAttribute("data-default") : "";
   function showLogo(src) {
-    if (src) logoImage.setAttribute("src", src); else logoImage.removeAttribute("src");
-    logoImage.hidden = !src;
+    if (src && !logoImage) {
+      logoImage = document.createElement("img");
+      logoImage.className = "sheet__logo";
+      logoImage.id = "sheet-logo";
+      logoImage.alt = "";
+      var details = document.getElementById("sheet-clinic");
+      details.parentNode.insertBefore(logoImage, details);
+    }
+    if (logoImage) {
+      if (src) logoImage.setAttribute("src", src); else logoImage.removeAttribute("src");
+      logoImage.hidden = !src;
+    }
     logoRemove.hidden = !src;
   }
   function sayClinic(text) { clinicStatus.textContent = text; }
   var storedLogo = store.get(LOGO_KEY);
-  showLogo(storedLogo === "" || LOGO.test(storedLogo || "") ? storedLogo
-                                                             : logoImage.getAttribute("data-default"));
+  showLogo(storedLogo === "" || LOGO.test(storedLogo || "") ? storedLogo : defaultLogo);
   logoRemove.addEventListener("click", function () {
     showLogo("");
     logoInput.focus();

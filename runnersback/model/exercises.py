@@ -1,4 +1,5 @@
-"""data/exercises.yml: exercises, each in a group (core strength or stretches)."""
+"""data/exercises.yml: exercises, each in a group (core strength, stretches, back mobility, or
+strength and balance)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from .core import SiteData, load_cited_entries
 from .errors import DataError
 from .figures import Figure
 
-EXERCISE_GROUPS = ("core", "stretch")
+EXERCISE_GROUPS = ("core", "stretch", "mobility", "strength")
+ExerciseGroup = Literal["core", "stretch", "mobility", "strength"]  # EXERCISE_GROUPS
 
 
 # The limits of each number, as the sheet builder's inputs allow them (render/sheet_builder.py).
@@ -81,7 +83,7 @@ def dose_text(sets, reps, reps_up_to, hold, hold_up_to, each_side, times, per, b
 class Exercise(Model):
     id: Slug
     name: Text
-    group: Literal["core", "stretch"]  # EXERCISE_GROUPS
+    group: ExerciseGroup
     works: Text
     steps: list[Text]
     dose: Dose

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from typing import Iterable
 
 from ..model.base import CitedText
@@ -86,16 +88,21 @@ def sources_list(site: SiteData, linker: Linker) -> str:
 
 def _source_entry(site: SiteData, linker: Linker, source: Source, pages: list[tuple[str, str]]) -> str:
     """One source's entry; ``pages`` are (page, title) pairs of the pages that cite it."""
-    facts = [f"<dt>Kind</dt>\n<dd>{esc(site.kinds[source.kind].label)}"
-             + (" (promotes a paid service)" if source.promotional else "") + "</dd>",
-             f"<dt>Published by</dt>\n<dd>{esc(source.publisher)}"
+    # The kind is the heading the entry sits under; a source that sells something says so here.
+    facts = ([f"<dt>Kind</dt>\n<dd>{esc(site.kinds[source.kind].label)} (promotes a paid service)</dd>"]
+             if source.promotional else [])
+    facts += [f"<dt>Published by</dt>\n<dd>{esc(source.publisher)}"
              + (f", {esc(source.date)}" if source.date is not None else "") + "</dd>",
              f"<dt>Good for</dt>\n<dd>{esc(source.good_for)}</dd>",
              f"<dt>Limits</dt>\n<dd>{esc(source.limits)}</dd>"]
     if source.url:
-        facts.append(f'<dt>Read it</dt>\n<dd><a href="{esc(source.url)}">{esc(source.publisher)}: {esc(source.title)}</a></dd>')
+        # The site's name as the link's words: the title and publisher are just above it (and the
+        # sources page keeps within its first-visit budget).
+        host = urlsplit(str(source.url)).hostname or str(source.url)
+        facts.append(f'<dt>Read it</dt>\n<dd><a href="{esc(source.url)}">{esc(host.removeprefix("www."))}</a></dd>')
     if source.document:
         facts.append(f"<dt>Source file</dt>\n<dd><code>{esc(source.document)}</code></dd>")
+    pages = [(src, title) for src, title in pages if src != linker.current_src]  # not itself
     if pages:
         links = ", ".join(linker.a(src, title) for src, title in pages)
         # Back-links are navigation, not content: kept out of the search index.

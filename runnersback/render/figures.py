@@ -21,7 +21,8 @@ LENGTHS = {"trunk": 30, "head": 9, "arm": 17, "forearm": 19, "thigh": 25, "shin"
 TRUNK_WIDTH, LIMB_WIDTH, HEAD_RADIUS = 9, 5.5, 6
 FAR_OPACITY = ".58"  # the far limbs at 3:1 or more in both palettes (WCAG 1.4.11; tests/browser/test_graphics.py)
 PAD, LABEL_SPACE, GAP = 4, 11, 6
-SCALE = 2  # CSS pixels per figure unit, before a stylesheet fits the picture to its box
+SCALE = 3  # CSS pixels per figure unit, before a stylesheet fits the picture to its box
+WIDE = 2  # a picture this many times as wide as it is tall is printed across its card
 PUSH_LENGTH = 13
 # How far an arrow stops short of the joint it points at (the head is wider than a limb).
 CLEARANCE = {"head": HEAD_RADIUS + 3}
@@ -208,7 +209,10 @@ def figure_svg(figure: Figure) -> str:
             start, end = _clear_of_joint(bodies[0].points[arrow.joint], last.points[arrow.joint],
                                          CLEARANCE.get(arrow.joint, ARROW_CLEARANCE))
         out.append(_arrow_svg(start, end, arrow.bend, c))
-    shape = " exercise-figure--tall" if height > width else ""
+    # Tall (standing, kneeling): printed beside the steps. Wide (lying, two positions side by side):
+    # printed across the card, above the steps, so that it is large enough to read on paper.
+    shape = (" exercise-figure--tall" if height > width
+             else " exercise-figure--wide" if width >= WIDE * height else "")
     return (f'<svg class="exercise-figure{shape}" role="img" viewBox="0 0 {_n(width)} {_n(height)}" '
             f'width="{_n(width * SCALE)}" height="{_n(height * SCALE)}" fill="none" stroke="currentColor" '
             f'stroke-width="{LIMB_WIDTH}" stroke-linecap="round" stroke-linejoin="round">'

@@ -21,7 +21,8 @@ from .handouts import large_print_switch, safety_box
 from .html import Linker, esc
 from .pagemeta import qr_svg
 
-GROUP_TITLES = {"stretch": "Stretches", "core": "Core strength exercises"}
+GROUP_TITLES = {"stretch": "Stretches", "core": "Core strength exercises", "mobility": "Back mobility",
+                "strength": "Strength and balance"}
 
 # Dose inputs: name, label, allowed range (the script clamps values read from an address to these).
 DOSE_NUMBERS = tuple((name, label, *DOSE_LIMITS[name]) for name, label in (

@@ -169,7 +169,8 @@ def test_sources_page_lists_every_kind_and_left_out_ideas(nojs, base_url):
     # (content-visibility), so read the text from the document, not from what is painted.
     text = nojs.locator("article").text_content()
     for kind in ("Personal experience", "Community advice", "Practitioner", "Physician",
-                 "Public health guidance", "Consumer leaflet from a professional body", "Research"):
+                 "Public health guidance", "Consumer leaflet from a professional body", "Research",
+                 "News report"):
         assert kind in text, kind
     assert "promotes a paid service" in text
     assert nojs.locator("#src-clinic").count() == 1

@@ -60,6 +60,11 @@ FIRST = [
     ("ice or heat", "rice-and-heat.html"),
     ("what painkiller can I take", "rice-and-heat.html"),
     ("which stretches help", "stretching.html"),
+    ("dead bug", "more-exercises.html"),
+    ("clam", "more-exercises.html"),
+    ("cat and camel", "more-exercises.html"),
+    ("calf raise", "more-exercises.html"),
+    ("balance", "more-exercises.html"),
 ]
 
 

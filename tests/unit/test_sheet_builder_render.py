@@ -49,7 +49,7 @@ def test_every_exercise_has_a_labelled_checkbox_dose_inputs_and_a_card(site):
             assert f"<li>{esc(step)}</li>" in card, (eid, step)
     # One fieldset per group, in data order, and the form waits for the script.
     legends = re.findall(r'<fieldset class="sheet-form__group">\n<legend>([^<]+)</legend>', html)
-    assert legends == ["Stretches", "Core strength exercises"]
+    assert legends == ["Stretches", "Core strength exercises", "Back mobility", "Strength and balance"]
     assert '<form class="sheet-form" id="sheet-form" aria-label="Make the sheet" hidden>' in html
     assert f'<span class="sheet__address">{SITE_URL}</span>' in html
 

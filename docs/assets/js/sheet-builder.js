@@ -15,7 +15,7 @@
   var NUMBERS = ["sets", "reps", "hold", "times"];
   var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
                 "September", "October", "November", "December"];
-  var SIGNS_LAST_UP_TO = 3;  // exercises that always fit one sheet with the warning signs after them
+  var SIGNS_LAST_UP_TO = 2;  // exercises that always fit one sheet with the warning signs after them
   var groupsBox = sheet.querySelector(".sheet__groups");
   var flagsTitle = sheet.querySelector(".sheet__flags-title");
   var flagsBox = sheet.querySelector(".handout__flags");
@@ -179,9 +179,10 @@
     Array.prototype.forEach.call(sheet.querySelectorAll("[data-group]"), function (group) {
       group.hidden = !group.querySelector("[data-exercise]:not([hidden])");
     });
-    // How many cards: the printed sheet sets up to three side by side (sheet-builder.css), and
-    // they fit one sheet with the warning signs after them. Four or more may run on to a second
-    // sheet, so the warning signs come first: on the first sheet, with the disclaimer and address.
+    // How many cards: the printed sheet sets up to three side by side (sheet-builder.css). Two fit
+    // one sheet with the warning signs after them. Three of the longest cards with the clinic's
+    // header full run on to a second US Letter sheet, and four or more may on any paper, so from
+    // three the warning signs come first: on the first sheet, with the disclaimer and address.
     sheet.setAttribute("data-count", String(state.picks.length));
     var before = state.picks.length > SIGNS_LAST_UP_TO ? groupsBox : null;
     if (flagsTitle.nextElementSibling !== flagsBox || (before ? flagsBox.nextElementSibling !== before

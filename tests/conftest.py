@@ -36,7 +36,7 @@ SOURCE_DATE_EPOCH = "1763856000"  # fixed, so builds are reproducible
 
 # Data text as the default region's reader sees it: {gp}, {emergency}... in that region's words
 # (data/regions.yml, mkdocs.yml extra.region), as runnersback.model.regions.expand_plain writes them.
-_REGIONS = {r["id"]: r for r in yaml.safe_load((ROOT / "data" / "regions.yml").read_text(
+REGIONS = {r["id"]: r for r in yaml.safe_load((ROOT / "data" / "regions.yml").read_text(
     encoding="utf-8"))["regions"]}
 DEFAULT_REGION = re.search(r"^  region: (\S+)$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"),
                            re.M).group(1)
@@ -44,18 +44,19 @@ DEFAULT_REGION = re.search(r"^  region: (\S+)$", (ROOT / "mkdocs.yml").read_text
 
 def as_shown(text: str, region_id: str = DEFAULT_REGION) -> str:
     from runnersback.model.regions import PLACEHOLDER, PLACEHOLDERS
-    return PLACEHOLDER.sub(lambda m: _REGIONS[region_id][PLACEHOLDERS[m.group(1)]]
+    return PLACEHOLDER.sub(lambda m: REGIONS[region_id][PLACEHOLDERS[m.group(1)]]
                            if m.group(1) in PLACEHOLDERS else m.group(0), text)
 
 
-def shown_text(locator, region_id: str = DEFAULT_REGION) -> str:
+def shown_text(locator, region_id: str = DEFAULT_REGION, leave_out: str = "script, style, template") -> str:
     """An element's text with only ``region_id``'s words of each route (its textContent holds
-    every region's), whitespace collapsed; unlike innerText, whether or not it is on screen."""
+    every region's), and without what ``leave_out`` selects; whitespace collapsed. Unlike
+    innerText, whether or not it is on screen (content-visibility skips what is not)."""
     return " ".join(locator.evaluate(
-        """(el, region) => { const copy = el.cloneNode(true);
-             copy.querySelectorAll(`.rg>[data-region]:not([data-region~="${region}"])`)
-                 .forEach(span => span.remove());
-             return copy.textContent; }""", region_id).split())
+        """(el, [region, leaveOut]) => { const copy = el.cloneNode(true);
+             copy.querySelectorAll(`.rg>[data-region]:not([data-region~="${region}"]), ${leaveOut}`)
+                 .forEach(part => part.remove());
+             return copy.textContent; }""", [region_id, leave_out]).split())
 
 
 def build_site(project: Path, out: Path, extra_env: dict | None = None) -> subprocess.CompletedProcess:

@@ -21,7 +21,7 @@ from pathlib import Path, PurePosixPath
 from .errors import DataError, raise_all
 
 TEXT_FIELDS = ("name", "phone", "address", "web")
-MAX_CHARS = 80  # as the builder's own fields (maxlength)
+MAX_CHARS = 80  # the builder's fields take this as their maxlength (render/sheet_builder.py)
 # A logo is a picture the browser shows as it is: PNG or JPEG, told by its first bytes.
 LOGO_SIGNATURES = {".png": (b"\x89PNG\r\n\x1a\n",), ".jpg": (b"\xff\xd8\xff",), ".jpeg": (b"\xff\xd8\xff",)}
 LOGO_MAX_BYTES = 200_000  # a small picture: the sheet prints it at most 40 by 14 mm

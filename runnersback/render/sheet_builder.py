@@ -13,6 +13,7 @@ Everything the script needs is in this HTML: the page works from disk with no ot
 
 from __future__ import annotations
 
+from ..model.clinic import MAX_CHARS as CLINIC_MAX_CHARS
 from ..model.core import SiteData
 from ..model.exercises import DOSE_LIMITS, Exercise
 from .citations import cite
@@ -82,7 +83,7 @@ def _dose_inputs(exercise: Exercise) -> str:
 def _clinic_form(clinic: dict) -> str:
     fields = "".join(
         f'<span class="sheet-form__field"><label for="clinic-{key}">{label}</label>\n'
-        f'<input type="text" id="clinic-{key}" data-clinic="{key}" maxlength="80" autocomplete="off" '
+        f'<input type="text" id="clinic-{key}" data-clinic="{key}" maxlength="{CLINIC_MAX_CHARS}" autocomplete="off" '
         f'value="{esc(clinic.get(key, ""))}"></span>\n' for key, label in CLINIC_FIELDS)
     # The logo: read in the browser, made small (at most LOGO_MAX_PX) and kept there as a picture.
     logo = ('<div class="sheet-form__logo">\n'

@@ -11,13 +11,9 @@ import re
 import subprocess
 
 import pytest
-import yaml
-from conftest import ROOT, build_site
+from conftest import DEFAULT_REGION as DEFAULT, REGIONS, build_site, shown_text
 from test_flowchart_browser import QUESTIONS, walk
 
-REGIONS = {r["id"]: r for r in yaml.safe_load(
-    (ROOT / "data" / "regions.yml").read_text(encoding="utf-8"))["regions"]}
-DEFAULT = re.search(r"^  region: (\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group(1)
 
 # What the reader sees, less references that are not the instruction: the help page's table of
 # every country, citations and the footer's list of sources (a source may be named "Calling 911").
@@ -168,19 +164,10 @@ def test_the_default_country_follows_the_configuration(scratch_project, tmp_path
             assert page.get_by_label("Where are you?").input_value() == "australia"
 
 
-# Every region's text of the whole page at once: the other regions' spans and the references taken out
-# (textContent, so content-visibility cannot skip a part below the fold). The sources page's entries
-# (and the booklet's copy) say what each source says, such as the NHS's "call 999": not an instruction.
-EVERY_REGION = """regions => {
-  const text = {};
-  for (const region of regions) {
-    const copy = document.body.cloneNode(true);
-    copy.querySelectorAll(`.rg>[data-region]:not([data-region~="${region}"]), [data-care-routes], .cite,
-        .page-info__sources, .source-entry, script, style, template`).forEach(e => e.remove());
-    text[region] = copy.textContent.replace(/\\s+/g, " ");
-  }
-  return text;
-}"""
+# What a page says as the instruction, read for each region: the references taken out, as in
+# VISIBLE. The sources page's entries (and the booklet's copy) say what each source says, such as the
+# NHS's "call 999": not an instruction.
+REFERENCES = "[data-care-routes], .cite, .page-info__sources, .source-entry, script, style, template"
 
 
 def test_no_page_gives_another_country_s_number_or_service(shared_page, base_url, site_dir):
@@ -192,8 +179,8 @@ def test_no_page_gives_another_country_s_number_or_service(shared_page, base_url
     wrong = {}
     for path in pages:
         page.goto(base_url + path, wait_until="domcontentloaded")
-        for region_id, text in page.evaluate(EVERY_REGION, list(REGIONS)).items():
-            found = wrong_numbers(region_id, text)
+        for region_id in REGIONS:
+            found = wrong_numbers(region_id, shown_text(page.locator("body"), region_id, REFERENCES))
             if found:
                 wrong[f"{path} ({region_id})"] = found
     assert wrong == {}

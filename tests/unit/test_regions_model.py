@@ -45,20 +45,21 @@ def test_every_region_has_every_route_and_a_public_source(site):
     assert "111" not in site.regions["northern-ireland"].urgent  # Northern Ireland has no NHS 111
 
 
-def test_a_misspelt_placeholder_stops_the_build_naming_file_entry_and_field(tmp_path):
-    data = _project(tmp_path, "care_levels.yml", "or go to {hospital} now", "or go to {hopsital} now")
+def _load_error(tmp_path, file: str, old: str, new: str) -> str:
+    """The build's message when ``old`` in data/``file`` becomes ``new``."""
     with pytest.raises(DataError) as error:
-        sitedata.load(data, ROOT / "docs")
-    message = str(error.value)
+        sitedata.load(_project(tmp_path, file, old, new), ROOT / "docs")
+    return str(error.value)
+
+
+def test_a_misspelt_placeholder_stops_the_build_naming_file_entry_and_field(tmp_path):
+    message = _load_error(tmp_path, "care_levels.yml", "or go to {hospital} now", "or go to {hopsital} now")
     assert "data/care_levels.yml" in message and "entry 'emergency'" in message
     assert "field 'heading'" in message and "unknown placeholder '{hopsital}'" in message
 
 
 def test_a_region_without_a_field_stops_the_build_naming_it(tmp_path):
-    data = _project(tmp_path, "regions.yml", "    emergency: \"000\"\n", "")
-    with pytest.raises(DataError) as error:
-        sitedata.load(data, ROOT / "docs")
-    message = str(error.value)
+    message = _load_error(tmp_path, "regions.yml", "    emergency: \"000\"\n", "")
     assert "data/regions.yml:" in message and "entry 'australia'" in message
     assert "field 'emergency'" in message
 
